@@ -1,0 +1,34 @@
+#include "jsonparser.h"
+
+#include <QCoroFuture>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Encord {
+
+Result<QJsonValue> JsonParser::parse(const QByteArray &body)
+{
+    const QByteArray trimmed = body.trimmed();
+    if (trimmed.isEmpty())
+        return QJsonValue(QJsonValue::Null);
+    // QJsonDocument only takes arrays and objects; wrap so that bare strings, numbers and
+    // null (all valid answers of v2 job endpoints) parse too.
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson("[" + trimmed + "]", &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray()
+        || document.array().size() != 1) {
+        return ApiError(ApiError::Kind::Protocol,
+                        QStringLiteral("invalid JSON in the answer: %1").arg(error.errorString()));
+    }
+    return document.array().first();
+}
+
+QCoro::Task<Result<QJsonValue>> JsonParser::parseAsync(QByteArray body)
+{
+    if (body.size() < kOffThreadThreshold)
+        co_return parse(body);
+    co_return co_await QtConcurrent::run([body = std::move(body)] { return parse(body); });
+}
+
+} // namespace Encord

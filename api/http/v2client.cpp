@@ -1,0 +1,154 @@
+#include "v2client.h"
+
+#include "errormapper.h"
+#include "httptransport.h"
+#include "jsonparser.h"
+#include "pythonjson.h"
+
+#include <QCoroTimer>
+#include <QElapsedTimer>
+
+namespace Encord {
+
+namespace {
+
+QCoro::Task<Result<QJsonValue>> callImpl(std::shared_ptr<HttpTransport> transport,
+                                         HttpRequest request,
+                                         CancelToken token)
+{
+    auto sent = co_await HttpTransport::send(transport, std::move(request), token);
+    if (!sent.ok())
+        co_return sent.error();
+    const HttpResponse &response = sent.value();
+    if (!response.isSuccess())
+        co_return ErrorMapper::fromHttpResponse(response);
+    auto parsed = co_await JsonParser::parseAsync(response.body);
+    if (!parsed.ok()) {
+        ApiError error = parsed.error();
+        error.setTraceId(response.traceId);
+        co_return error;
+    }
+    co_return parsed.value();
+}
+
+HttpRequest buildRequest(const QUrl &url, const V2Call &call)
+{
+    HttpRequest request;
+    request.method = call.method;
+    request.url = url;
+    request.retryable = call.retryable;
+    request.signing = RequestSigning::V2;
+    if (call.body) {
+        request.body = PythonJson::dumps(*call.body);
+        request.hasJsonBody = true;
+    }
+    return request;
+}
+
+} // namespace
+
+V2Client::V2Client(std::shared_ptr<HttpTransport> transport, QUrl domain)
+    : m_transport(std::move(transport))
+    , m_domain(std::move(domain))
+{
+}
+
+QUrl V2Client::urlFor(const QString &path, const QueryString &query) const
+{
+    QString relative = path;
+    while (relative.startsWith(QLatin1Char('/')))
+        relative.remove(0, 1);
+    QString full = QStringLiteral("/v2/public/") + relative;
+    while (full.endsWith(QLatin1Char('/')))
+        full.chop(1);
+    QUrl url = m_domain;
+    url.setPath(full);
+    if (!query.isEmpty())
+        url.setQuery(QString::fromLatin1(query.toEncoded()), QUrl::StrictMode);
+    return url;
+}
+
+QCoro::Task<Result<QJsonValue>> V2Client::call(V2Call call, CancelToken token) const
+{
+    return callImpl(m_transport, buildRequest(urlFor(call.path, call.query), call), token);
+}
+
+QCoro::Task<Result<QJsonObject>> V2Client::page(V2Call call,
+                                                QString pageToken,
+                                                int pageSize,
+                                                CancelToken token) const
+{
+    // Copies, not `this`: the coroutine may outlive this V2Client.
+    const V2Client self = *this;
+    if (!pageToken.isEmpty())
+        call.query.add(QStringLiteral("pageToken"), pageToken);
+    if (pageSize > 0)
+        call.query.add(QStringLiteral("pageSize"), pageSize);
+    auto answer = co_await self.call(call, token);
+    if (!answer.ok())
+        co_return answer.error();
+    if (!answer.value().isObject())
+        co_return ApiError(ApiError::Kind::Protocol, QStringLiteral("expected a page object"));
+    co_return answer.value().toObject();
+}
+
+QCoro::Task<Result<QJsonArray>> V2Client::allPages(V2Call call,
+                                                   int pageSize,
+                                                   CancelToken token) const
+{
+    const V2Client self = *this;
+    QJsonArray results;
+    QString pageToken;
+    for (;;) {
+        auto answer = co_await self.page(call, pageToken, pageSize, token);
+        if (!answer.ok())
+            co_return answer.error();
+        const QJsonObject page = answer.value();
+        for (const QJsonValue &item : page.value(QLatin1String("results")).toArray())
+            results.append(item);
+        pageToken = page.value(QLatin1String("nextPageToken")).toString();
+        if (pageToken.isEmpty())
+            co_return results;
+    }
+}
+
+QCoro::Task<Result<QJsonObject>> V2Client::longPoll(QString path,
+                                                    std::chrono::seconds deadline,
+                                                    CancelToken token) const
+{
+    const V2Client self = *this;
+    const RequestsSettings settings = m_transport->settings();
+    QElapsedTimer elapsed;
+    elapsed.start();
+    int failures = 0;
+    for (;;) {
+        const qint64 remaining = deadline.count() - elapsed.elapsed() / 1000;
+        if (remaining <= 0)
+            co_return ApiError(ApiError::Kind::Timeout,
+                               QStringLiteral("the job did not finish in time"));
+        V2Call poll;
+        poll.path = path;
+        const int wait = int(std::min<qint64>(remaining, settings.longPollTimeoutSeconds));
+        poll.query.add(QStringLiteral("timeoutSeconds"), wait);
+
+        auto answer = co_await self.call(poll, token);
+        if (!answer.ok()) {
+            const auto kind = answer.error().kind();
+            const bool transient = kind == ApiError::Kind::Network
+                                   || kind == ApiError::Kind::Timeout
+                                   || kind == ApiError::Kind::ServerFault;
+            if (!transient || ++failures >= settings.longPollFailures)
+                co_return answer.error();
+            co_await QCoro::sleepFor(settings.longPollFailurePause);
+            if (token.isCancelled())
+                co_return ApiError(ApiError::Kind::Cancelled, {});
+            continue;
+        }
+        failures = 0;
+        const QJsonObject state = answer.value().toObject();
+        if (state.value(QLatin1String("status")).toString() != QLatin1String("PENDING"))
+            co_return state;
+    }
+}
+
+} // namespace Encord

@@ -3,6 +3,7 @@
 #include "apierror.h"
 
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -16,6 +17,12 @@ template<typename T, typename E = ApiError>
 class [[nodiscard]] Result
 {
 public:
+    /// An empty error: "no result yet". Only for code that needs a default value (waitFor).
+    Result()
+        requires std::is_default_constructible_v<E>
+        : m_data(std::in_place_index<1>)
+    {
+    }
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
     {

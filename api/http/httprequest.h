@@ -4,6 +4,7 @@
 #include <QList>
 #include <QUrl>
 
+#include <functional>
 #include <utility>
 
 namespace Encord {
@@ -25,6 +26,11 @@ struct HttpRequest
     QUrl url;
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
+    /// When set, the body is streamed from this file instead (reopened for every attempt);
+    /// used for uploads to signed URLs, which can be gigabytes.
+    QString bodyFilePath;
+    /// Called as the body goes out: bytes sent, bytes in all.
+    std::function<void(qint64, qint64)> uploadProgress;
     /// Whether a body (possibly empty) is sent with Content-Type: application/json.
     bool hasJsonBody = false;
     /// Idempotent calls may be retried after a read error or a 413/429/500/502/503 answer.

@@ -6,6 +6,7 @@
 #include <QCoroNetworkReply>
 #include <QCoroTimer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUuid>
@@ -26,6 +27,8 @@ struct AttemptOutcome
     std::optional<HttpResponse> response;
     RetryPolicy::Failure failure = RetryPolicy::Failure::Read;
     ApiError error;
+    /// A failure no retry can mend (the file to upload is unreadable).
+    bool fatal = false;
 };
 
 bool isConnectFailure(QNetworkReply::NetworkError error)
@@ -106,10 +109,30 @@ QCoro::Task<AttemptOutcome> attemptOnce(QNetworkAccessManager *network,
     const auto silence = std::max(settings.readTimeout, settings.connectTimeout);
     networkRequest.setTransferTimeout(int(silence.count()));
 
-    const bool sendBody = request.hasJsonBody || !request.body.isEmpty();
-    ReplyPointer reply(sendBody
-                           ? network->sendCustomRequest(networkRequest, request.method, request.body)
-                           : network->sendCustomRequest(networkRequest, request.method));
+    std::unique_ptr<QFile> bodyFile;
+    QNetworkReply *sent = nullptr;
+    if (!request.bodyFilePath.isEmpty()) {
+        bodyFile = std::make_unique<QFile>(request.bodyFilePath);
+        if (!bodyFile->open(QIODevice::ReadOnly)) {
+            AttemptOutcome outcome;
+            outcome.failure = RetryPolicy::Failure::Connect;
+            outcome.error = ApiError(ApiError::Kind::InvalidArgument,
+                                     QStringLiteral("cannot read %1: %2")
+                                         .arg(request.bodyFilePath, bodyFile->errorString()));
+            outcome.fatal = true;
+            co_return outcome;
+        }
+        networkRequest.setHeader(QNetworkRequest::ContentLengthHeader, bodyFile->size());
+        sent = network->sendCustomRequest(networkRequest, request.method, bodyFile.get());
+    } else if (request.hasJsonBody || !request.body.isEmpty()) {
+        sent = network->sendCustomRequest(networkRequest, request.method, request.body);
+    } else {
+        sent = network->sendCustomRequest(networkRequest, request.method);
+    }
+    ReplyPointer reply(sent);
+    if (request.uploadProgress)
+        QObject::connect(reply.get(), &QNetworkReply::uploadProgress, reply.get(),
+                         request.uploadProgress);
     QObject::connect(token.state(), &CancelState::cancelled, reply.get(), &QNetworkReply::abort);
     QObject::connect(shutdown.state(),
                      &CancelState::cancelled,
@@ -215,7 +238,7 @@ QCoro::Task<Result<HttpResponse>> HttpTransport::send(std::shared_ptr<HttpTransp
             if (!delay)
                 co_return std::move(response); // budget spent: the caller maps the status
         } else {
-            if (outcome.error.kind() == ApiError::Kind::Cancelled)
+            if (outcome.error.kind() == ApiError::Kind::Cancelled || outcome.fatal)
                 co_return outcome.error;
             outcome.error.setTraceId(traceId);
             qCDebug(lcEncordApiHttp).noquote() << describeForLog(request) << "failed:"

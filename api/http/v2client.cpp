@@ -73,18 +73,11 @@ QCoro::Task<Result<QJsonValue>> V2Client::call(V2Call call, CancelToken token) c
     return callImpl(m_transport, buildRequest(urlFor(call.path, call.query), call), token);
 }
 
-QCoro::Task<Result<QJsonObject>> V2Client::page(V2Call call,
-                                                QString pageToken,
-                                                int pageSize,
-                                                CancelToken token) const
+QCoro::Task<Result<QJsonObject>> V2Client::page(V2Call call, CancelToken token) const
 {
     // Copies, not `this`: the coroutine may outlive this V2Client.
     const V2Client self = *this;
-    if (!pageToken.isEmpty())
-        call.query.add(QStringLiteral("pageToken"), pageToken);
-    if (pageSize > 0)
-        call.query.add(QStringLiteral("pageSize"), pageSize);
-    auto answer = co_await self.call(call, token);
+    auto answer = co_await self.call(std::move(call), token);
     if (!answer.ok())
         co_return answer.error();
     if (!answer.value().isObject())
@@ -92,23 +85,23 @@ QCoro::Task<Result<QJsonObject>> V2Client::page(V2Call call,
     co_return answer.value().toObject();
 }
 
-QCoro::Task<Result<QJsonArray>> V2Client::allPages(V2Call call,
-                                                   int pageSize,
+QCoro::Task<Result<QJsonArray>> V2Client::allPages(PageCallFactory makeCall,
                                                    CancelToken token) const
 {
     const V2Client self = *this;
     QJsonArray results;
     QString pageToken;
     for (;;) {
-        auto answer = co_await self.page(call, pageToken, pageSize, token);
+        auto answer = co_await self.page(makeCall(pageToken), token);
         if (!answer.ok())
             co_return answer.error();
         const QJsonObject page = answer.value();
         for (const QJsonValue &item : page.value(QLatin1String("results")).toArray())
             results.append(item);
-        pageToken = page.value(QLatin1String("nextPageToken")).toString();
-        if (pageToken.isEmpty())
+        const QString next = page.value(QLatin1String("nextPageToken")).toString();
+        if (next.isEmpty() || next == pageToken)
             co_return results;
+        pageToken = next;
     }
 }
 

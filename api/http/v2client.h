@@ -39,17 +39,16 @@ public:
     /// The parsed JSON answer; "200 null" and "204" give null.
     QCoro::Task<Result<QJsonValue>> call(V2Call call, CancelToken token = {}) const;
 
-    /// Follows nextPageToken until the last page and returns every "results" element.
-    /// @p pageSize is sent as pageSize when positive.
-    QCoro::Task<Result<QJsonArray>> allPages(V2Call call,
-                                            int pageSize = 0,
-                                            CancelToken token = {}) const;
+    /// Builds the call for one page given the previous page's nextPageToken (empty for the
+    /// first page), so that each endpoint keeps its own parameter order.
+    using PageCallFactory = std::function<V2Call(const QString &pageToken)>;
 
     /// One page: {"results": [...], "nextPageToken": …}.
-    QCoro::Task<Result<QJsonObject>> page(V2Call call,
-                                          QString pageToken,
-                                          int pageSize,
-                                          CancelToken token = {}) const;
+    QCoro::Task<Result<QJsonObject>> page(V2Call call, CancelToken token = {}) const;
+
+    /// Follows nextPageToken until the last page and returns every "results" element.
+    QCoro::Task<Result<QJsonArray>> allPages(PageCallFactory makeCall,
+                                            CancelToken token = {}) const;
 
     /// Repeats GET @p path?timeoutSeconds=N while the answer's "status" is "PENDING", up to
     /// @p deadline; tolerates a few consecutive transport failures (spec §3.4). Returns the

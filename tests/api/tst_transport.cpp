@@ -629,10 +629,16 @@ void TestTransport::shouldFollowPages()
         return ScriptedReply::json(R"({"results": [4], "nextPageToken": null})");
     });
     const V2Client client(makeTransport(), m_server->url());
-    V2Call call = getCall(QStringLiteral("storage/folders"));
-    call.query.add(QStringLiteral("order"), QStringLiteral("name"));
+    const auto makeCall = [](const QString &pageToken) {
+        V2Call call = getCall(QStringLiteral("storage/folders"));
+        call.query.add(QStringLiteral("order"), QStringLiteral("name"));
+        if (!pageToken.isEmpty())
+            call.query.add(QStringLiteral("pageToken"), pageToken);
+        call.query.add(QStringLiteral("pageSize"), 2);
+        return call;
+    };
 
-    const auto result = QCoro::waitFor(client.allPages(call, 2));
+    const auto result = QCoro::waitFor(client.allPages(makeCall));
 
     QVERIFY(result.ok());
     QCOMPARE(result.value(), (QJsonArray{1, 2, 3, 4}));

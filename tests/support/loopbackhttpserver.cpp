@@ -27,6 +27,12 @@ bool RecordedRequest::hasHeader(QByteArrayView name) const
     return false;
 }
 
+QByteArray RecordedRequest::path() const
+{
+    const qsizetype mark = target.indexOf('?');
+    return mark < 0 ? target : target.left(mark);
+}
+
 QByteArray RecordedRequest::query() const
 {
     const qsizetype mark = target.indexOf('?');

@@ -23,7 +23,7 @@ struct RecordedRequest
 
     QByteArray header(QByteArrayView name) const;
     bool hasHeader(QByteArrayView name) const;
-    QByteArray path() const { return target.left(target.indexOf('?')); }
+    QByteArray path() const;
     QByteArray query() const;
 };
 

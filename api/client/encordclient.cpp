@@ -19,12 +19,7 @@ namespace {
 template<typename T>
 QList<T> listOf(const QJsonValue &array)
 {
-    QList<T> out;
-    const QJsonArray elements = array.toArray();
-    out.reserve(elements.size());
-    for (const QJsonValue &element : elements)
-        out.append(T::fromJson(element.toObject()));
-    return out;
+    return Json::recordsFromJson<T>(array);
 }
 
 template<typename T>
@@ -42,10 +37,7 @@ Result<Page<T>> pageOf(const Result<QJsonObject> &answer)
 {
     if (!answer.ok())
         return answer.error();
-    Page<T> page;
-    page.results = listOf<T>(answer.value().value(QLatin1String("results")));
-    page.nextPageToken = answer.value().value(QLatin1String("nextPageToken")).toString();
-    return page;
+    return Page<T>::fromJson(answer.value());
 }
 
 V2Call v2Get(const QString &path)

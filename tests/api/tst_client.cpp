@@ -677,7 +677,7 @@ void TestClient::shouldListAndFindStorageFoldersAcrossPages()
     m_server->clear();
     const auto page = QCoro::waitFor(m_client->storageFolderPage(kFolder, options));
     QVERIFY(page.ok());
-    QCOMPARE(page->nextPageToken, QStringLiteral("page-2"));
+    QCOMPARE(page->nextPageToken, std::optional<QString>(QStringLiteral("page-2")));
     QCOMPARE(m_server->requests().first().path(),
              QByteArray("/v2/public/storage/folders/") + kFolder.toLatin1() + "/folders");
 }

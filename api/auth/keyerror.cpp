@@ -7,8 +7,7 @@ namespace Encord {
 KeyError::KeyError(Code code, QString detail)
     : m_code(code)
     , m_detail(std::move(detail))
-{
-}
+{ }
 
 QString KeyError::message() const
 {

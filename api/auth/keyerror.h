@@ -9,16 +9,16 @@ class KeyError
 {
 public:
     enum class Code {
-        FileNotFound,        ///< the path does not exist
-        FileUnreadable,      ///< it exists but cannot be read
-        EnvironmentNotSet,   ///< neither ENCORD_SSH_KEY_FILE nor ENCORD_SSH_KEY is set
-        Empty,               ///< the key text is empty
-        NotOpenSshFormat,    ///< PEM, PKCS#8, a public key, or not a key at all
-        UnsupportedKeyType,  ///< an OpenSSH key, but not Ed25519
-        PassphraseRequired,  ///< encrypted and no passphrase given
-        WrongPassphrase,     ///< encrypted and the passphrase does not open it
-        UnsupportedCipher,   ///< encrypted with a cipher or KDF we do not read
-        Malformed,           ///< the container is damaged
+        FileNotFound,       ///< the path does not exist
+        FileUnreadable,     ///< it exists but cannot be read
+        EnvironmentNotSet,  ///< neither ENCORD_SSH_KEY_FILE nor ENCORD_SSH_KEY is set
+        Empty,              ///< the key text is empty
+        NotOpenSshFormat,   ///< PEM, PKCS#8, a public key, or not a key at all
+        UnsupportedKeyType, ///< an OpenSSH key, but not Ed25519
+        PassphraseRequired, ///< encrypted and no passphrase given
+        WrongPassphrase,    ///< encrypted and the passphrase does not open it
+        UnsupportedCipher,  ///< encrypted with a cipher or KDF we do not read
+        Malformed,          ///< the container is damaged
     };
 
     KeyError(Code code, QString detail = {});

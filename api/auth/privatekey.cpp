@@ -67,9 +67,14 @@ QString keyTypeName(const QByteArray &type)
 
 bool isSupportedCipher(const QByteArray &cipher)
 {
-    static const QList<QByteArray> supported = {
-        "aes128-ctr", "aes192-ctr", "aes256-ctr", "aes128-cbc", "aes192-cbc", "aes256-cbc",
-        "aes256-gcm@openssh.com", "aes128-gcm@openssh.com"};
+    static const QList<QByteArray> supported = {"aes128-ctr",
+                                                "aes192-ctr",
+                                                "aes256-ctr",
+                                                "aes128-cbc",
+                                                "aes192-cbc",
+                                                "aes256-cbc",
+                                                "aes256-gcm@openssh.com",
+                                                "aes128-gcm@openssh.com"};
     return supported.contains(cipher);
 }
 
@@ -82,7 +87,8 @@ using SshKeyPointer = std::unique_ptr<std::remove_pointer_t<ssh_key>, SshKeyDele
 
 // Runs @p text through libssh: decrypts with @p passphraseIn (may be null) and re-exports it
 // encrypted with @p passphraseOut (null = plain). Returns the new text, or empty on failure.
-QByteArray reencodeWithLibssh(const QByteArray &text, const char *passphraseIn,
+QByteArray reencodeWithLibssh(const QByteArray &text,
+                              const char *passphraseIn,
                               const char *passphraseOut)
 {
     ssh_key imported = nullptr;
@@ -150,11 +156,11 @@ Result<PrivateKey, KeyError> PrivateKey::fromFile(const QString &path, const QBy
     PrivateKey key = std::move(result).value();
     const auto loosePermissions = QFileDevice::ReadGroup | QFileDevice::ReadOther;
     if (file.permissions() & loosePermissions) {
-        const QString warning = QCoreApplication::translate(
-                                    "Encord::PrivateKey",
-                                    "The key file %1 can be read by other users of this "
-                                    "computer. Restrict it with: chmod 600 %1")
-                                    .arg(QDir::toNativeSeparators(info.absoluteFilePath()));
+        const QString warning =
+            QCoreApplication::translate("Encord::PrivateKey",
+                                        "The key file %1 can be read by other users of this "
+                                        "computer. Restrict it with: chmod 600 %1")
+                .arg(QDir::toNativeSeparators(info.absoluteFilePath()));
         qCWarning(lcEncordApiAuth).noquote() << warning;
         key.m_warnings << warning;
     }
@@ -173,8 +179,7 @@ Result<PrivateKey, KeyError> PrivateKey::fromText(const QByteArray &text,
     if (begin < 0 || end < begin)
         return KeyError(KeyError::Code::NotOpenSshFormat);
 
-    QByteArray body = trimmed.mid(begin + kBeginMarker.size(),
-                                  end - begin - kBeginMarker.size());
+    QByteArray body = trimmed.mid(begin + kBeginMarker.size(), end - begin - kBeginMarker.size());
     body = body.simplified().replace(' ', QByteArray());
     auto decoded = QByteArray::fromBase64Encoding(body, QByteArray::AbortOnBase64DecodingErrors);
     wipe(body);
@@ -255,8 +260,8 @@ Result<PrivateKey, KeyError> PrivateKey::fromPlainContainer(const QByteArray &pr
     auto secret = buffer.readString();
     const auto comment = buffer.readString();
     buffer.wipe();
-    if (!check1 || !check2 || *check1 != *check2 || keyType != kEd25519Type || !publicKey
-        || !secret || !comment || publicKey->size() != kEd25519KeySize
+    if (!check1 || !check2 || *check1 != *check2 || keyType != kEd25519Type || !publicKey || !secret
+        || !comment || publicKey->size() != kEd25519KeySize
         || secret->size() != 2 * kEd25519KeySize) {
         if (secret)
             wipe(*secret);
@@ -280,11 +285,11 @@ Result<PrivateKey, KeyError> PrivateKey::fromSeed(const QByteArray &seed,
                                                   const QByteArray &expectedPublicKey,
                                                   const QByteArray &comment)
 {
-    EVP_PKEY *raw = EVP_PKEY_new_raw_private_key(
-        EVP_PKEY_ED25519,
-        nullptr,
-        reinterpret_cast<const unsigned char *>(seed.constData()),
-        size_t(seed.size()));
+    EVP_PKEY *raw =
+        EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519,
+                                     nullptr,
+                                     reinterpret_cast<const unsigned char *>(seed.constData()),
+                                     size_t(seed.size()));
     if (!raw)
         return KeyError(KeyError::Code::Malformed);
 
@@ -324,14 +329,14 @@ QByteArray PrivateKey::sign(const QByteArray &message) const
     EVP_MD_CTX *context = EVP_MD_CTX_new();
     QByteArray signature(64, Qt::Uninitialized);
     size_t length = size_t(signature.size());
-    const bool signedOk
-        = context && EVP_DigestSignInit(context, nullptr, nullptr, nullptr, m_key.get()) == 1
-          && EVP_DigestSign(context,
-                            reinterpret_cast<unsigned char *>(signature.data()),
-                            &length,
-                            reinterpret_cast<const unsigned char *>(message.constData()),
-                            size_t(message.size()))
-                 == 1;
+    const bool signedOk =
+        context && EVP_DigestSignInit(context, nullptr, nullptr, nullptr, m_key.get()) == 1
+        && EVP_DigestSign(context,
+                          reinterpret_cast<unsigned char *>(signature.data()),
+                          &length,
+                          reinterpret_cast<const unsigned char *>(message.constData()),
+                          size_t(message.size()))
+               == 1;
     EVP_MD_CTX_free(context);
     if (!signedOk)
         return {};
@@ -345,9 +350,8 @@ QByteArray PrivateKey::toOpenSshText(const QString &comment, const QByteArray &p
         return {};
     QByteArray seed(kEd25519KeySize, Qt::Uninitialized);
     size_t seedLength = size_t(seed.size());
-    if (EVP_PKEY_get_raw_private_key(m_key.get(),
-                                     reinterpret_cast<unsigned char *>(seed.data()),
-                                     &seedLength)
+    if (EVP_PKEY_get_raw_private_key(
+            m_key.get(), reinterpret_cast<unsigned char *>(seed.data()), &seedLength)
         != 1)
         return {};
     const QByteArray publicKey = publicKeyRaw();

@@ -2,9 +2,8 @@
 
 #include "sshbuffer.h"
 
-#include <openssl/evp.h>
-
 #include <cctype>
+#include <openssl/evp.h>
 
 namespace Encord {
 
@@ -12,11 +11,11 @@ std::optional<PublicKey> PublicKey::fromRaw(const QByteArray &raw)
 {
     if (raw.size() != 32)
         return std::nullopt;
-    EVP_PKEY *key = EVP_PKEY_new_raw_public_key(
-        EVP_PKEY_ED25519,
-        nullptr,
-        reinterpret_cast<const unsigned char *>(raw.constData()),
-        size_t(raw.size()));
+    EVP_PKEY *key =
+        EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519,
+                                    nullptr,
+                                    reinterpret_cast<const unsigned char *>(raw.constData()),
+                                    size_t(raw.size()));
     if (!key)
         return std::nullopt;
     PublicKey out;
@@ -41,8 +40,8 @@ std::optional<PublicKey> PublicKey::fromOpenSshLine(const QByteArray &line)
     const QList<QByteArray> fields = line.simplified().split(' ');
     if (fields.size() < 2 || fields.at(0) != "ssh-ed25519")
         return std::nullopt;
-    const auto blob = QByteArray::fromBase64Encoding(fields.at(1),
-                                                     QByteArray::AbortOnBase64DecodingErrors);
+    const auto blob =
+        QByteArray::fromBase64Encoding(fields.at(1), QByteArray::AbortOnBase64DecodingErrors);
     if (!blob)
         return std::nullopt;
     SshBuffer buffer(*blob);
@@ -58,14 +57,14 @@ bool PublicKey::verify(const QByteArray &message, const QByteArray &signature) c
     if (!m_key || signature.size() != 64)
         return false;
     EVP_MD_CTX *context = EVP_MD_CTX_new();
-    const bool valid
-        = context && EVP_DigestVerifyInit(context, nullptr, nullptr, nullptr, m_key.get()) == 1
-          && EVP_DigestVerify(context,
-                              reinterpret_cast<const unsigned char *>(signature.constData()),
-                              size_t(signature.size()),
-                              reinterpret_cast<const unsigned char *>(message.constData()),
-                              size_t(message.size()))
-                 == 1;
+    const bool valid =
+        context && EVP_DigestVerifyInit(context, nullptr, nullptr, nullptr, m_key.get()) == 1
+        && EVP_DigestVerify(context,
+                            reinterpret_cast<const unsigned char *>(signature.constData()),
+                            size_t(signature.size()),
+                            reinterpret_cast<const unsigned char *>(message.constData()),
+                            size_t(message.size()))
+               == 1;
     EVP_MD_CTX_free(context);
     return valid;
 }

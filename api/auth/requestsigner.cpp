@@ -11,9 +11,8 @@ namespace {
 
 void setHeader(HttpRequest &request, const QByteArray &name, const QByteArray &value)
 {
-    request.headers.removeIf([&](const auto &header) {
-        return header.first.compare(name, Qt::CaseInsensitive) == 0;
-    });
+    request.headers.removeIf(
+        [&](const auto &header) { return header.first.compare(name, Qt::CaseInsensitive) == 0; });
     request.headers.append({name, value});
 }
 
@@ -22,8 +21,7 @@ void setHeader(HttpRequest &request, const QByteArray &name, const QByteArray &v
 RequestSigner::RequestSigner(PrivateKey key)
     : m_key(std::move(key))
     , m_keyId(m_key.publicKeyHex())
-{
-}
+{ }
 
 QByteArray RequestSigner::v1Authorization(const QByteArray &body) const
 {
@@ -56,10 +54,8 @@ void RequestSigner::sign(HttpRequest &request) const
     case RequestSigning::V2: {
         constexpr qint64 kBackdateSeconds = 30;
         const qint64 created = QDateTime::currentSecsSinceEpoch() - kBackdateSeconds;
-        const V2Headers headers = v2Headers(request.method.toUpper(),
-                                            requestTarget(request.url),
-                                            request.body,
-                                            created);
+        const V2Headers headers =
+            v2Headers(request.method.toUpper(), requestTarget(request.url), request.body, created);
         setHeader(request, QByteArrayLiteral("Content-Digest"), headers.contentDigest);
         setHeader(request, QByteArrayLiteral("Signature-Input"), headers.signatureInput);
         setHeader(request, QByteArrayLiteral("Signature"), headers.signature);
@@ -96,9 +92,8 @@ QByteArray RequestSigner::requestTarget(const QUrl &url)
 {
     // Mirrors QHttpNetworkRequest::uri() for a direct (non-proxy) connection.
     QUrl copy = url;
-    QUrl::FormattingOptions format(QUrl::RemoveFragment | QUrl::RemoveUserInfo
-                                   | QUrl::FullyEncoded | QUrl::RemoveScheme
-                                   | QUrl::RemoveAuthority);
+    QUrl::FormattingOptions format(QUrl::RemoveFragment | QUrl::RemoveUserInfo | QUrl::FullyEncoded
+                                   | QUrl::RemoveScheme | QUrl::RemoveAuthority);
     if (copy.path().isEmpty())
         copy.setPath(QStringLiteral("/"));
     else

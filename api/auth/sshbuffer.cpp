@@ -6,8 +6,7 @@ namespace Encord {
 
 SshBuffer::SshBuffer(QByteArray data)
     : m_data(std::move(data))
-{
-}
+{ }
 
 std::optional<QByteArray> SshBuffer::readRaw(qsizetype size)
 {

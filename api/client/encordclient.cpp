@@ -1,8 +1,8 @@
 #include "encordclient.h"
 
 #include "core/logging.h"
-#include "http/httptransport.h"
 #include "http/errormapper.h"
+#include "http/httptransport.h"
 #include "http/pythonjson.h"
 
 #include <QFileInfo>
@@ -139,8 +139,7 @@ EncordClient::EncordClient(PrivateKey key, QUrl domain, RequestsSettings setting
     , m_domain(domain.adjusted(QUrl::StripTrailingSlash))
     , m_v1(m_transport, m_domain)
     , m_v2(m_transport, m_domain)
-{
-}
+{ }
 
 Result<EncordClient, KeyError> EncordClient::createWithSshPrivateKey(const QByteArray &keyText,
                                                                      const QByteArray &passphrase,
@@ -180,8 +179,7 @@ QCoro::Task<Result<Dataset>> EncordClient::getDataset(QString datasetHash,
                                                       CancelToken token) const
 {
     const V1Querier querier = m_v1;
-    const QJsonObject payload{
-        {QStringLiteral("dataset_access_settings"), accessSettings.toJson()}};
+    const QJsonObject payload{{QStringLiteral("dataset_access_settings"), accessSettings.toJson()}};
     auto answer = co_await querier.call(v1(V1Scope::Dataset,
                                            datasetHash,
                                            QStringLiteral("dataset"),
@@ -201,8 +199,8 @@ QCoro::Task<Result<CreateDatasetResponse>> EncordClient::createPrivateDataset(
                      {QStringLiteral("legacyCall"), true}};
     if (!description.isEmpty())
         body.insert(QStringLiteral("description"), description);
-    auto answer = co_await client.call(v2Send("POST", QStringLiteral("datasets"), body, false),
-                                       token);
+    auto answer =
+        co_await client.call(v2Send("POST", QStringLiteral("datasets"), body, false), token);
     if (!answer.ok())
         co_return answer.error();
     co_return CreateDatasetResponse::fromV2Json(answer.value().toObject(), title, location);
@@ -220,8 +218,8 @@ QCoro::Task<Result<CreateDatasetResponse>> EncordClient::createDataset(QString t
                      {QStringLiteral("legacyCall"), false}};
     if (!description.isEmpty())
         body.insert(QStringLiteral("description"), description);
-    auto answer = co_await client.call(v2Send("POST", QStringLiteral("datasets"), body, false),
-                                       token);
+    auto answer =
+        co_await client.call(v2Send("POST", QStringLiteral("datasets"), body, false), token);
     if (!answer.ok())
         co_return answer.error();
     if (!answer.value().isObject())
@@ -305,17 +303,16 @@ QCoro::Task<Result<Dataset>> EncordClient::getDatasetClient(QString datasetHash,
 
 // ---- Projects ---------------------------------------------------------------------------
 
-QCoro::Task<Result<Project>> EncordClient::getProject(QString projectHash,
-                                                      CancelToken token) const
+QCoro::Task<Result<Project>> EncordClient::getProject(QString projectHash, CancelToken token) const
 {
     const V2Client client = m_v2;
-    auto projectAnswer = co_await client.call(v2Get(QStringLiteral("projects/") + projectHash),
-                                              token);
+    auto projectAnswer =
+        co_await client.call(v2Get(QStringLiteral("projects/") + projectHash), token);
     auto project = objectOf<Project>(projectAnswer);
     if (!project.ok() || project->ontologyHash.isEmpty())
         co_return project;
-    auto ontologyAnswer = co_await client.call(
-        v2Get(QStringLiteral("ontologies/") + project->ontologyHash), token);
+    auto ontologyAnswer =
+        co_await client.call(v2Get(QStringLiteral("ontologies/") + project->ontologyHash), token);
     auto ontology = objectOf<Ontology>(ontologyAnswer);
     if (!ontology.ok())
         co_return ontology.error();
@@ -419,8 +416,8 @@ QCoro::Task<Result<Project>> EncordClient::getProjectClient(QString projectHash,
     return getProject(std::move(projectHash), std::move(token));
 }
 
-QCoro::Task<Result<QList<ProjectDataset>>> EncordClient::getProjectDatasets(
-    QString projectHash, CancelToken token) const
+QCoro::Task<Result<QList<ProjectDataset>>> EncordClient::getProjectDatasets(QString projectHash,
+                                                                            CancelToken token) const
 {
     const V2Client client = m_v2;
     auto answer = co_await client.page(
@@ -436,8 +433,7 @@ QCoro::Task<Result<Ontology>> EncordClient::getOntology(QString ontologyHash,
                                                         CancelToken token) const
 {
     const V2Client client = m_v2;
-    auto answer = co_await client.call(v2Get(QStringLiteral("ontologies/") + ontologyHash),
-                                       token);
+    auto answer = co_await client.call(v2Get(QStringLiteral("ontologies/") + ontologyHash), token);
     co_return objectOf<Ontology>(answer);
 }
 
@@ -464,8 +460,8 @@ QCoro::Task<Result<Ontology>> EncordClient::createOntology(QString title,
     const QJsonObject body{{QStringLiteral("title"), title},
                            {QStringLiteral("description"), description},
                            {QStringLiteral("editor"), structure.toJson()}};
-    auto answer = co_await client.call(v2Send("POST", QStringLiteral("ontologies"), body, false),
-                                       token);
+    auto answer =
+        co_await client.call(v2Send("POST", QStringLiteral("ontologies"), body, false), token);
     co_return objectOf<Ontology>(answer);
 }
 
@@ -491,8 +487,8 @@ QCoro::Task<Result<QList<CloudIntegration>>> EncordClient::getCloudIntegrations(
 QCoro::Task<Result<QList<Group>>> EncordClient::listGroups(CancelToken token) const
 {
     const V2Client client = m_v2;
-    auto answer = co_await client.page(v2Get(QStringLiteral("user/current-organisation/groups")),
-                                       token);
+    auto answer =
+        co_await client.page(v2Get(QStringLiteral("user/current-organisation/groups")), token);
     if (!answer.ok())
         co_return answer.error();
     co_return listOf<Group>(answer.value().value(QLatin1String("results")));
@@ -502,8 +498,8 @@ QCoro::Task<Result<std::optional<ClientMetadataSchema>>> EncordClient::getClient
     CancelToken token) const
 {
     const V2Client client = m_v2;
-    auto answer = co_await client.call(v2Get(QStringLiteral("organisation/client-metadata-schema")),
-                                       token);
+    auto answer =
+        co_await client.call(v2Get(QStringLiteral("organisation/client-metadata-schema")), token);
     if (!answer.ok())
         co_return answer.error();
     if (answer.value().isNull())
@@ -512,8 +508,8 @@ QCoro::Task<Result<std::optional<ClientMetadataSchema>>> EncordClient::getClient
         ClientMetadataSchema::fromJson(answer.value().toObject()));
 }
 
-QCoro::Task<Result<void>> EncordClient::setClientMetadataSchemaFromDict(
-    ClientMetadataSchema schema, CancelToken token) const
+QCoro::Task<Result<void>> EncordClient::setClientMetadataSchemaFromDict(ClientMetadataSchema schema,
+                                                                        CancelToken token) const
 {
     const V2Client client = m_v2;
     if (const QStringList unknown = schema.keysWithUnknownType(); !unknown.isEmpty()) {
@@ -549,8 +545,8 @@ QCoro::Task<Result<StorageFolder>> EncordClient::createStorageFolder(
     if (clientMetadata) // the protocol wants the metadata as JSON text here
         body.insert(QStringLiteral("clientMetadata"),
                     QString::fromUtf8(PythonJson::dumps(*clientMetadata)));
-    auto answer = co_await client.call(
-        v2Send("POST", QStringLiteral("storage/folders"), body, false), token);
+    auto answer =
+        co_await client.call(v2Send("POST", QStringLiteral("storage/folders"), body, false), token);
     co_return objectOf<StorageFolder>(answer);
 }
 
@@ -558,8 +554,8 @@ QCoro::Task<Result<StorageFolder>> EncordClient::getStorageFolder(QString folder
                                                                   CancelToken token) const
 {
     const V2Client client = m_v2;
-    auto answer = co_await client.call(v2Get(QStringLiteral("storage/folders/") + folderUuid),
-                                       token);
+    auto answer =
+        co_await client.call(v2Get(QStringLiteral("storage/folders/") + folderUuid), token);
     co_return objectOf<StorageFolder>(answer);
 }
 
@@ -602,9 +598,9 @@ QCoro::Task<Result<Page<StorageFolder>>> EncordClient::storageFolderPage(
     CancelToken token) const
 {
     const V2Client client = m_v2;
-    V2Call call = v2Get(parent ? QStringLiteral("storage/folders/") + *parent
-                                     + QStringLiteral("/folders")
-                               : QStringLiteral("storage/folders"));
+    V2Call call =
+        v2Get(parent ? QStringLiteral("storage/folders/") + *parent + QStringLiteral("/folders")
+                     : QStringLiteral("storage/folders"));
     call.query = storageQuery(options, false, pageToken, false);
     auto answer = co_await client.page(call, token);
     co_return pageOf<StorageFolder>(answer);
@@ -662,8 +658,7 @@ QCoro::Task<Result<Page<StorageItem>>> EncordClient::storageItemPage(QString fol
                                                                      CancelToken token) const
 {
     const V2Client client = m_v2;
-    V2Call call = v2Get(QStringLiteral("storage/folders/") + folderUuid
-                        + QStringLiteral("/items"));
+    V2Call call = v2Get(QStringLiteral("storage/folders/") + folderUuid + QStringLiteral("/items"));
     call.query = storageQuery(options, recursive, pageToken, true);
     auto answer = co_await client.page(call, token);
     co_return pageOf<StorageItem>(answer);
@@ -675,8 +670,8 @@ QCoro::Task<Result<QList<StorageItem>>> EncordClient::getChildItems(QString fold
                                                                     CancelToken token) const
 {
     const V2Client client = m_v2;
-    V2Call call = v2Get(QStringLiteral("storage/folders/%1/items/%2/child-items")
-                            .arg(folderUuid, itemUuid));
+    V2Call call =
+        v2Get(QStringLiteral("storage/folders/%1/items/%2/child-items").arg(folderUuid, itemUuid));
     call.query.add(QStringLiteral("signUrls"), signUrls);
     auto answer = co_await client.page(call, token);
     if (!answer.ok())
@@ -760,14 +755,14 @@ QCoro::Task<Result<QList<UploadSignedUrl>>> EncordClient::getFolderUploadUrls(
         co_return answer.error();
     auto urls = listOf<UploadSignedUrl>(answer.value().toObject().value(QLatin1String("results")));
     if (urls.size() != count)
-        co_return protocolError(QStringLiteral("asked for %1 upload URLs, got %2")
-                                    .arg(count)
-                                    .arg(urls.size()));
+        co_return protocolError(
+            QStringLiteral("asked for %1 upload URLs, got %2").arg(count).arg(urls.size()));
     co_return urls;
 }
 
-QCoro::Task<Result<QList<UploadSignedUrl>>> EncordClient::getPresignedUrls(
-    int count, StorageItemType itemType, CancelToken token) const
+QCoro::Task<Result<QList<UploadSignedUrl>>> EncordClient::getPresignedUrls(int count,
+                                                                           StorageItemType itemType,
+                                                                           CancelToken token) const
 {
     const V2Client client = m_v2;
     V2Call call = v2Get(QStringLiteral("presigned-urls"));
@@ -778,9 +773,8 @@ QCoro::Task<Result<QList<UploadSignedUrl>>> EncordClient::getPresignedUrls(
         co_return answer.error();
     auto urls = listOf<UploadSignedUrl>(answer.value().value(QLatin1String("results")));
     if (urls.size() != count)
-        co_return protocolError(QStringLiteral("asked for %1 upload URLs, got %2")
-                                    .arg(count)
-                                    .arg(urls.size()));
+        co_return protocolError(
+            QStringLiteral("asked for %1 upload URLs, got %2").arg(count).arg(urls.size()));
     co_return urls;
 }
 
@@ -799,13 +793,15 @@ QCoro::Task<Result<void>> EncordClient::uploadFileToSignedUrl(
     request.secretQuery = true;
     request.uploadProgress = std::move(progress);
     if (contentType.isEmpty()) {
-        const QMimeType type = QMimeDatabase().mimeTypeForFile(filePath, QMimeDatabase::MatchExtension);
+        const QMimeType type =
+            QMimeDatabase().mimeTypeForFile(filePath, QMimeDatabase::MatchExtension);
         if (!type.isDefault())
             contentType = type.name().toLatin1();
     }
     if (!contentType.isEmpty())
         request.headers.append({QByteArrayLiteral("Content-Type"), contentType});
-    request.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("max-age=86400")});
+    request.headers.append(
+        {QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("max-age=86400")});
 
     auto sent = co_await HttpTransport::send(transport, std::move(request), token);
     if (!sent.ok())
@@ -843,8 +839,10 @@ QCoro::Task<Result<QString>> EncordClient::startDataUploadJob(QString folderUuid
     co_return answer.value().toString();
 }
 
-QCoro::Task<Result<UploadJobState>> EncordClient::dataUploadJobResult(
-    QString folderUuid, QString jobUuid, std::chrono::seconds deadline, CancelToken token) const
+QCoro::Task<Result<UploadJobState>> EncordClient::dataUploadJobResult(QString folderUuid,
+                                                                      QString jobUuid,
+                                                                      std::chrono::seconds deadline,
+                                                                      CancelToken token) const
 {
     const V2Client client = m_v2;
     auto answer = co_await client.longPoll(
@@ -880,8 +878,7 @@ QCoro::Task<Result<QString>> EncordClient::startDicomDeidentification(Deidentify
 {
     const V2Client client = m_v2;
     auto answer = co_await client.call(
-        v2Send("POST", QStringLiteral("dicom-deidentification"), request.toV2Body(), false),
-        token);
+        v2Send("POST", QStringLiteral("dicom-deidentification"), request.toV2Body(), false), token);
     if (!answer.ok())
         co_return answer.error();
     if (!answer.value().isString())
@@ -893,9 +890,8 @@ QCoro::Task<Result<DeidentifyJobState>> EncordClient::dicomDeidentificationResul
     QString jobUuid, std::chrono::seconds deadline, CancelToken token) const
 {
     const V2Client client = m_v2;
-    auto answer = co_await client.longPoll(QStringLiteral("dicom-deidentification/") + jobUuid,
-                                           deadline,
-                                           token);
+    auto answer = co_await client.longPoll(
+        QStringLiteral("dicom-deidentification/") + jobUuid, deadline, token);
     if (!answer.ok())
         co_return answer.error();
     co_return DeidentifyJobState::fromJson(answer.value());
@@ -926,11 +922,8 @@ QCoro::Task<Result<CvatImportResult>> EncordClient::createProjectFromCvat(
             std::vector<QCoro::Task<Result<void>>> running;
             const int last = std::min(count, first + parallel);
             for (int i = first; i < last; ++i) {
-                running.push_back(self.uploadFileToSignedUrl(urls->at(i).signedUrl,
-                                                          input.images.at(start + i).localFile,
-                                                          {},
-                                                          {},
-                                                          token));
+                running.push_back(self.uploadFileToSignedUrl(
+                    urls->at(i).signedUrl, input.images.at(start + i).localFile, {}, {}, token));
             }
             for (auto &upload : running) {
                 auto uploaded = co_await upload;
@@ -942,19 +935,16 @@ QCoro::Task<Result<CvatImportResult>> EncordClient::createProjectFromCvat(
             }
             for (int i = first; i < last; ++i) {
                 const auto &image = input.images.at(start + i);
-                data.append(QJsonObject{
-                    {QStringLiteral("dataPath"), image.dataPath},
-                    {QStringLiteral("dataLink"), urls->at(i).objectKey},
-                    {QStringLiteral("title"), QFileInfo(image.localFile).fileName()}});
+                data.append(
+                    QJsonObject{{QStringLiteral("dataPath"), image.dataPath},
+                                {QStringLiteral("dataLink"), urls->at(i).objectKey},
+                                {QStringLiteral("title"), QFileInfo(image.localFile).fileName()}});
             }
         }
     }
 
-    auto dataset = co_await self.createDataset(input.datasetName,
-                                               StorageLocation::CordStorage,
-                                               {},
-                                               true,
-                                               token);
+    auto dataset = co_await self.createDataset(
+        input.datasetName, StorageLocation::CordStorage, {}, true, token);
     if (!dataset.ok())
         co_return dataset.error();
 

@@ -23,8 +23,8 @@
 #include "records/deidentifyrequest.h"
 #include "records/group.h"
 #include "records/listingfilter.h"
-#include "records/page.h"
 #include "records/ontology.h"
+#include "records/page.h"
 #include "records/project.h"
 #include "records/projectapikey.h"
 #include "records/projectdataset.h"
@@ -88,11 +88,10 @@ public:
                                             DatasetAccessSettings accessSettings = {},
                                             CancelToken token = {}) const;
     /// Deprecated in the SDK: a dataset without a backing storage folder.
-    QCoro::Task<Result<CreateDatasetResponse>> createPrivateDataset(
-        QString title,
-        StorageLocation location,
-        QString description = {},
-        CancelToken token = {}) const;
+    QCoro::Task<Result<CreateDatasetResponse>> createPrivateDataset(QString title,
+                                                                    StorageLocation location,
+                                                                    QString description = {},
+                                                                    CancelToken token = {}) const;
     QCoro::Task<Result<CreateDatasetResponse>> createDataset(QString title,
                                                              StorageLocation location,
                                                              QString description = {},
@@ -204,16 +203,15 @@ public:
                                                           QString itemUuid,
                                                           bool signUrls = false,
                                                           CancelToken token = {}) const;
-    QCoro::Task<Result<StorageFolderSummary>> getStorageFolderSummary(
-        QString folderUuid, CancelToken token = {}) const;
+    QCoro::Task<Result<StorageFolderSummary>> getStorageFolderSummary(QString folderUuid,
+                                                                      CancelToken token = {}) const;
     QCoro::Task<Result<StorageFolder>> updateStorageFolder(
         QString folderUuid,
         std::optional<QString> name,
         std::optional<QString> description,
         std::optional<QJsonObject> clientMetadata,
         CancelToken token = {}) const;
-    QCoro::Task<Result<void>> deleteStorageFolder(QString folderUuid,
-                                                  CancelToken token = {}) const;
+    QCoro::Task<Result<void>> deleteStorageFolder(QString folderUuid, CancelToken token = {}) const;
     /// Moves folders under @p newParent, or to the top level when unset.
     QCoro::Task<Result<void>> moveStorageFolders(QStringList folderUuids,
                                                  std::optional<QString> newParent,
@@ -222,8 +220,10 @@ public:
     // ---- Uploads --------------------------------------------------------------------------
 
     /// Signed URLs to upload @p count files of @p itemType into @p folderUuid.
-    QCoro::Task<Result<QList<UploadSignedUrl>>> getFolderUploadUrls(
-        QString folderUuid, StorageItemType itemType, int count, CancelToken token = {}) const;
+    QCoro::Task<Result<QList<UploadSignedUrl>>> getFolderUploadUrls(QString folderUuid,
+                                                                    StorageItemType itemType,
+                                                                    int count,
+                                                                    CancelToken token = {}) const;
     /// Signed URLs for files not yet in a folder (CVAT imports).
     QCoro::Task<Result<QList<UploadSignedUrl>>> getPresignedUrls(
         int count, StorageItemType itemType = StorageItemType::Image, CancelToken token = {}) const;

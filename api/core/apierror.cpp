@@ -7,8 +7,7 @@ namespace Encord {
 ApiError::ApiError(Kind kind, QString message)
     : m_kind(kind)
     , m_message(std::move(message))
-{
-}
+{ }
 
 QString ApiError::userMessage() const
 {

@@ -4,8 +4,7 @@ namespace Encord {
 
 CancelToken::CancelToken()
     : m_state(std::make_shared<CancelState>())
-{
-}
+{ }
 
 void CancelToken::cancel() const
 {

@@ -9,8 +9,6 @@
 
 namespace Encord {
 
-
-
 /// Either a value or an error, returned by every fallible call of the api/ layer so that
 /// callers (models, wizards) handle failures without exceptions crossing co_await points.
 template<typename T, typename E = ApiError>
@@ -18,19 +16,13 @@ class [[nodiscard]] Result
 {
 public:
     /// An empty error: "no result yet". Only for code that needs a default value (waitFor).
-    Result()
-        requires std::is_default_constructible_v<E>
-        : m_data(std::in_place_index<1>)
-    {
-    }
+    Result() requires std::is_default_constructible_v<E> : m_data(std::in_place_index<1>) { }
     Result(T value)
         : m_data(std::in_place_index<0>, std::move(value))
-    {
-    }
+    { }
     Result(E error)
         : m_data(std::in_place_index<1>, std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return m_data.index() == 0; }
     explicit operator bool() const { return ok(); }
@@ -54,8 +46,7 @@ public:
     Result() = default;
     Result(E error)
         : m_error(std::move(error))
-    {
-    }
+    { }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

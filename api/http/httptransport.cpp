@@ -64,8 +64,8 @@ std::optional<std::chrono::milliseconds> parseRetryAfter(const QByteArray &value
     const int seconds = value.trimmed().toInt(&isNumber);
     if (isNumber && seconds >= 0)
         return std::chrono::seconds(seconds);
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()),
-                                                 Qt::RFC2822Date);
+    const QDateTime when =
+        QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
     if (when.isValid())
         return std::chrono::milliseconds(
             std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)));
@@ -131,13 +131,10 @@ QCoro::Task<AttemptOutcome> attemptOnce(QNetworkAccessManager *network,
     }
     ReplyPointer reply(sent);
     if (request.uploadProgress)
-        QObject::connect(reply.get(), &QNetworkReply::uploadProgress, reply.get(),
-                         request.uploadProgress);
+        QObject::connect(
+            reply.get(), &QNetworkReply::uploadProgress, reply.get(), request.uploadProgress);
     QObject::connect(token.state(), &CancelState::cancelled, reply.get(), &QNetworkReply::abort);
-    QObject::connect(shutdown.state(),
-                     &CancelState::cancelled,
-                     reply.get(),
-                     &QNetworkReply::abort);
+    QObject::connect(shutdown.state(), &CancelState::cancelled, reply.get(), &QNetworkReply::abort);
 
     co_await qCoro(reply.get()).waitForFinished();
 
@@ -217,11 +214,8 @@ QCoro::Task<Result<HttpResponse>> HttpTransport::send(std::shared_ptr<HttpTransp
         qCDebug(lcEncordApiHttp).noquote() << describeForLog(request);
         QElapsedTimer timer;
         timer.start();
-        AttemptOutcome outcome = co_await attemptOnce(transport->m_network.get(),
-                                                      request,
-                                                      settings,
-                                                      token,
-                                                      shutdown);
+        AttemptOutcome outcome =
+            co_await attemptOnce(transport->m_network.get(), request, settings, token, shutdown);
 
         std::optional<std::chrono::milliseconds> delay;
         if (outcome.response) {
@@ -241,8 +235,8 @@ QCoro::Task<Result<HttpResponse>> HttpTransport::send(std::shared_ptr<HttpTransp
             if (outcome.error.kind() == ApiError::Kind::Cancelled || outcome.fatal)
                 co_return outcome.error;
             outcome.error.setTraceId(traceId);
-            qCDebug(lcEncordApiHttp).noquote() << describeForLog(request) << "failed:"
-                                               << outcome.error.message();
+            qCDebug(lcEncordApiHttp).noquote()
+                << describeForLog(request) << "failed:" << outcome.error.message();
             delay = policy.next(outcome.failure);
             if (!delay)
                 co_return outcome.error;

@@ -30,9 +30,8 @@ QCoro::Task<Result<QJsonValue>> JsonParser::parseAsync(QByteArray body)
         co_return parse(body);
     // Named, not a temporary inside the co_await expression: GCC 12 destroys such
     // temporaries twice (GCC bug 100611), which here over-released the body's bytes.
-    QFuture<Result<QJsonValue>> parsing = QtConcurrent::run([body = std::move(body)] {
-        return parse(body);
-    });
+    QFuture<Result<QJsonValue>> parsing =
+        QtConcurrent::run([body = std::move(body)] { return parse(body); });
     co_return co_await parsing;
 }
 

@@ -15,8 +15,7 @@ RetryPolicy::RetryPolicy(const RequestsSettings &settings, bool retryable, QByte
     , m_readLeft(retryable ? settings.maxRetries : 0)
     , m_statusLeft(retryable ? settings.maxRetries : 0)
     , m_totalLeft(settings.totalRetries)
-{
-}
+{ }
 
 std::optional<std::chrono::milliseconds> RetryPolicy::next(
     Failure failure, std::optional<std::chrono::milliseconds> retryAfter)

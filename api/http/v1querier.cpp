@@ -133,8 +133,7 @@ QCoro::Task<Result<QJsonValue>> callImpl(std::shared_ptr<HttpTransport> transpor
 V1Querier::V1Querier(std::shared_ptr<HttpTransport> transport, QUrl domain)
     : m_transport(std::move(transport))
     , m_domain(std::move(domain))
-{
-}
+{ }
 
 QCoro::Task<Result<QJsonValue>> V1Querier::call(V1Call call, CancelToken token) const
 {
@@ -144,8 +143,8 @@ QCoro::Task<Result<QJsonValue>> V1Querier::call(V1Call call, CancelToken token) 
 QByteArray V1Querier::buildBody(const V1Call &call)
 {
     return QByteArrayLiteral("{\"query_type\": ") + PythonJson::dumps(call.queryType)
-           + QByteArrayLiteral(", \"query_method\": ") + PythonJson::dumps(
-               QString::fromLatin1(queryMethod(call.kind)))
+           + QByteArrayLiteral(", \"query_method\": ")
+           + PythonJson::dumps(QString::fromLatin1(queryMethod(call.kind)))
            + QByteArrayLiteral(", \"values\": {\"uid\": ") + PythonJson::dumps(call.uid)
            + QByteArrayLiteral(", \"payload\": ") + PythonJson::dumps(call.payload)
            + QByteArrayLiteral("}}");
@@ -171,8 +170,7 @@ QByteArray V1Querier::queryMethod(V1CallKind kind)
 
 bool V1Querier::isRetryable(V1CallKind kind)
 {
-    return kind == V1CallKind::Getter || kind == V1CallKind::GetMultiple
-           || kind == V1CallKind::Put;
+    return kind == V1CallKind::Getter || kind == V1CallKind::GetMultiple || kind == V1CallKind::Put;
 }
 
 } // namespace Encord

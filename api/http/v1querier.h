@@ -23,7 +23,15 @@ enum class V1Scope {
 
 /// The SDK Querier method a call mirrors; it fixes the logical verb, whether the call is
 /// retried, and what counts as success (spec §2.2).
-enum class V1CallKind { Getter, GetMultiple, PostMultiple, PutMultiple, Setter, Put, Delete };
+enum class V1CallKind {
+    Getter,
+    GetMultiple,
+    PostMultiple,
+    PutMultiple,
+    Setter,
+    Put,
+    Delete
+};
 
 /// One v1 JSON-RPC call.
 struct V1Call

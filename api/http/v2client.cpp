@@ -50,8 +50,7 @@ HttpRequest buildRequest(const QUrl &url, const V2Call &call)
 V2Client::V2Client(std::shared_ptr<HttpTransport> transport, QUrl domain)
     : m_transport(std::move(transport))
     , m_domain(std::move(domain))
-{
-}
+{ }
 
 QUrl V2Client::urlFor(const QString &path, const QueryString &query) const
 {

@@ -48,7 +48,7 @@ public:
 
     /// Follows nextPageToken until the last page and returns every "results" element.
     QCoro::Task<Result<QJsonArray>> allPages(PageCallFactory makeCall,
-                                            CancelToken token = {}) const;
+                                             CancelToken token = {}) const;
 
     /// Repeats GET @p path?timeoutSeconds=N while the answer's "status" is "PENDING", up to
     /// @p deadline; tolerates a few consecutive transport failures (spec §3.4). Returns the

@@ -7,7 +7,7 @@ ENCORD_PACKAGES=(
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins
     qcoro-qt6-dev
     libssl-dev libssh-dev libsqlite3-dev libcpp-httplib-dev
-    openssh-client
+    openssh-client openssl
     xvfb xauth
 )
 
@@ -37,8 +37,7 @@ encord_install_packages() {
     fi
     encord_say "Installing missing Debian packages: ${missing[*]}"
     "${sudo[@]}" apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "${missing[@]}"
 }
 
 # encord_build PRESET [extra cmake -D options...]

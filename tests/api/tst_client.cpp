@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,7 +38,7 @@ const QString kJob = QStringLiteral("88888888-8888-4888-8888-888888888888");
 struct CapturedRequest
 {
     QByteArray method;
-    QByteArray target; ///< path and query, host removed
+    QByteArray target;     ///< path and query, host removed
     bool absolute = false; ///< a signed upload URL rather than an API route
     QJsonObject headers;
     QByteArray body;
@@ -84,7 +85,8 @@ QByteArray json(const QJsonValue &value)
 
 QByteArray v1Ok(const QJsonValue &response)
 {
-    return json(QJsonObject{{QStringLiteral("status"), 200}, {QStringLiteral("response"), response}});
+    return json(
+        QJsonObject{{QStringLiteral("status"), 200}, {QStringLiteral("response"), response}});
 }
 
 QDateTime at(const char *iso)
@@ -190,6 +192,9 @@ private Q_SLOTS:
     void shouldGetAndSetClientMetadataSchema();
     void shouldCreateProjectFromCvat();
     void shouldReportServerErrorsAsTypedErrors();
+    void shouldManageStorageFoldersAndItems();
+    void shouldUploadIntoFolderThroughSignedUrls();
+    void shouldNeverLogSignaturesOrSignedUrlQueries();
 
 private:
     /// Compares what the server received with the SDK's requests for @p op.
@@ -268,8 +273,8 @@ void TestClient::expectCapturedRequest(const RecordedRequest &actual,
         const QByteArray base = RequestSigner::v2SignatureBase(
             actual.method, actual.target, actual.header("Content-Digest"), params);
         const QByteArray signature = actual.header("Signature");
-        QVERIFY(keyId->verify(base,
-                              QByteArray::fromBase64(signature.mid(12, signature.size() - 13))));
+        QVERIFY(
+            keyId->verify(base, QByteArray::fromBase64(signature.mid(12, signature.size() - 13))));
     }
 }
 
@@ -290,9 +295,8 @@ void TestClient::expectCaptured(const QString &generation, const QString &op, qs
 
 void TestClient::shouldCreateClientFromKeyWithoutRequest()
 {
-    auto client = EncordClient::createWithSshPrivateKey(EncordTest::rfc8032TestKeyText(),
-                                                        {},
-                                                        m_server->url());
+    auto client = EncordClient::createWithSshPrivateKey(
+        EncordTest::rfc8032TestKeyText(), {}, m_server->url());
     QVERIFY(client.ok());
     QCOMPARE(client->keyId(), EncordTest::rfc8032PublicKeyHex());
     QCOMPARE(m_server->requests().size(), 0);
@@ -361,13 +365,12 @@ void TestClient::shouldGetOntology()
 
 void TestClient::shouldCreateDataset()
 {
-    m_server->setScript({ScriptedReply::json(
-        json(QJsonObject{{QStringLiteral("datasetUuid"), kDataset},
-                         {QStringLiteral("backingFolderUuid"), kFolder}}))});
+    m_server->setScript(
+        {ScriptedReply::json(json(QJsonObject{{QStringLiteral("datasetUuid"), kDataset},
+                                              {QStringLiteral("backingFolderUuid"), kFolder}}))});
 
-    const auto result = QCoro::waitFor(m_client->createDataset(QStringLiteral("My DS"),
-                                                               StorageLocation::CordStorage,
-                                                               QStringLiteral("desc")));
+    const auto result = QCoro::waitFor(m_client->createDataset(
+        QStringLiteral("My DS"), StorageLocation::CordStorage, QStringLiteral("desc")));
 
     QVERIFY(result.ok());
     QCOMPARE(result->datasetHash, kDataset);
@@ -435,9 +438,9 @@ void TestClient::shouldGetProjectsWithFilter()
 
 void TestClient::shouldGetOntologiesWithFilter()
 {
-    m_server->setScript({ScriptedReply::json(json(QJsonObject{
-        {QStringLiteral("results"), QJsonArray{sampleOntology().toV2Json()}},
-        {QStringLiteral("nextPageToken"), QJsonValue::Null}}))});
+    m_server->setScript({ScriptedReply::json(
+        json(QJsonObject{{QStringLiteral("results"), QJsonArray{sampleOntology().toV2Json()}},
+                         {QStringLiteral("nextPageToken"), QJsonValue::Null}}))});
     ListingFilter filter;
     filter.descLike = QStringLiteral("%x%");
 
@@ -576,9 +579,10 @@ void TestClient::shouldGetCloudIntegrations()
 
 void TestClient::shouldDeidentifyDicomFiles()
 {
-    m_server->setScript({ScriptedReply::json(json(kJob)),
-                         ScriptedReply::json(R"({"status": "PENDING"})"),
-                         ScriptedReply::json(R"({"status": "DONE", "urls": ["file:///x/deid.dcm"]})")});
+    m_server->setScript(
+        {ScriptedReply::json(json(kJob)),
+         ScriptedReply::json(R"({"status": "PENDING"})"),
+         ScriptedReply::json(R"({"status": "DONE", "urls": ["file:///x/deid.dcm"]})")});
     DeidentifyRequest request;
     request.integrationHash = kIntegration;
     request.dicomUrls = {QStringLiteral("https://bucket.example/x.dcm")};
@@ -599,8 +603,8 @@ void TestClient::shouldDeidentifyDicomFiles()
 
     // A job the server reports as failed is an error, not a list.
     m_server->clear();
-    m_server->setScript({ScriptedReply::json(json(kJob)),
-                         ScriptedReply::json(R"({"status": "ERROR"})")});
+    m_server->setScript(
+        {ScriptedReply::json(json(kJob)), ScriptedReply::json(R"({"status": "ERROR"})")});
     const auto failed = QCoro::waitFor(m_client->deidentifyDicomFiles(request));
     QVERIFY(!failed.ok());
     QCOMPARE(failed.error().kind(), ApiError::Kind::ServerFault);
@@ -647,12 +651,12 @@ void TestClient::shouldListAndFindStorageFoldersAcrossPages()
     second.name = QStringLiteral("F2");
     const auto pages = [second](const RecordedRequest &request) {
         if (!request.query().contains("pageToken"))
-            return ScriptedReply::json(json(QJsonObject{
-                {QStringLiteral("results"), QJsonArray{sampleFolder().toJson()}},
-                {QStringLiteral("nextPageToken"), QStringLiteral("page-2")}}));
-        return ScriptedReply::json(json(QJsonObject{
-            {QStringLiteral("results"), QJsonArray{second.toJson()}},
-            {QStringLiteral("nextPageToken"), QJsonValue::Null}}));
+            return ScriptedReply::json(
+                json(QJsonObject{{QStringLiteral("results"), QJsonArray{sampleFolder().toJson()}},
+                                 {QStringLiteral("nextPageToken"), QStringLiteral("page-2")}}));
+        return ScriptedReply::json(
+            json(QJsonObject{{QStringLiteral("results"), QJsonArray{second.toJson()}},
+                             {QStringLiteral("nextPageToken"), QJsonValue::Null}}));
     };
     m_server->setHandler(pages);
     StorageListOptions options;
@@ -684,9 +688,9 @@ void TestClient::shouldListAndFindStorageFoldersAcrossPages()
 
 void TestClient::shouldFindStorageItemsAndGetOne()
 {
-    m_server->setScript({ScriptedReply::json(json(QJsonObject{
-        {QStringLiteral("results"), QJsonArray{sampleItem().toJson()}},
-        {QStringLiteral("nextPageToken"), QJsonValue::Null}}))});
+    m_server->setScript({ScriptedReply::json(
+        json(QJsonObject{{QStringLiteral("results"), QJsonArray{sampleItem().toJson()}},
+                         {QStringLiteral("nextPageToken"), QJsonValue::Null}}))});
     StorageListOptions options;
     options.search = QStringLiteral("a");
     options.signUrls = true;
@@ -727,15 +731,17 @@ void TestClient::shouldGetAndSetClientMetadataSchema()
     ClientMetadataSchema schema;
     schema.metadataSchema.insert(QStringLiteral("split"), ClientMetadataSchemaType::String);
     QVERIFY(QCoro::waitFor(m_client->setClientMetadataSchemaFromDict(schema)).ok());
-    expectCaptured(QStringLiteral("current"), QStringLiteral("set_client_metadata_schema_from_dict"));
+    expectCaptured(QStringLiteral("current"),
+                   QStringLiteral("set_client_metadata_schema_from_dict"));
 
     m_server->clear();
-    m_server->setScript({ScriptedReply::json(json(QJsonObject{
-        {QStringLiteral("uuid"), QStringLiteral("u")},
-        {QStringLiteral("metadataSchema"), QJsonObject{{QStringLiteral("split"), QStringLiteral("string")}}},
-        {QStringLiteral("organisationId"), 1},
-        {QStringLiteral("createdAt"), QStringLiteral("2024-01-01T10:00:00+00:00")},
-        {QStringLiteral("updatedAt"), QStringLiteral("2024-01-01T10:00:00+00:00")}}))});
+    m_server->setScript({ScriptedReply::json(json(
+        QJsonObject{{QStringLiteral("uuid"), QStringLiteral("u")},
+                    {QStringLiteral("metadataSchema"),
+                     QJsonObject{{QStringLiteral("split"), QStringLiteral("string")}}},
+                    {QStringLiteral("organisationId"), 1},
+                    {QStringLiteral("createdAt"), QStringLiteral("2024-01-01T10:00:00+00:00")},
+                    {QStringLiteral("updatedAt"), QStringLiteral("2024-01-01T10:00:00+00:00")}}))});
     const auto some = QCoro::waitFor(m_client->getClientMetadataSchema());
     QVERIFY(some.ok() && some->has_value());
     QCOMPARE((*some.value()).metadataSchema.value(QStringLiteral("split")).value(),
@@ -755,11 +761,11 @@ void TestClient::shouldCreateProjectFromCvat()
     };
     write(QStringLiteral("images/a.jpg"), QByteArray(12, 'j'));
     write(QStringLiteral("images/sub/b.png"), QByteArray(8, 'p'));
-    const QJsonObject importBody
-        = parseJson(captured(QStringLiteral("current"), QStringLiteral("create_project_from_cvat"))
-                        .at(4)
-                        .body)
-              .toObject();
+    const QJsonObject importBody =
+        parseJson(captured(QStringLiteral("current"), QStringLiteral("create_project_from_cvat"))
+                      .at(4)
+                      .body)
+            .toObject();
 
     const QUrl base = m_server->url();
     m_server->setHandler([base](const RecordedRequest &request) {
@@ -778,9 +784,9 @@ void TestClient::shouldCreateProjectFromCvat()
         if (path.startsWith("/put/"))
             return ScriptedReply::json("", 200);
         if (path == "/v2/public/datasets")
-            return ScriptedReply::json(json(QJsonObject{{QStringLiteral("datasetUuid"), kDataset},
-                                                        {QStringLiteral("backingFolderUuid"),
-                                                         kFolder}}));
+            return ScriptedReply::json(
+                json(QJsonObject{{QStringLiteral("datasetUuid"), kDataset},
+                                 {QStringLiteral("backingFolderUuid"), kFolder}}));
         if (path == "/v2/public/projects/cvat-import")
             return ScriptedReply::json(json(kJob));
         if (path.startsWith("/v2/public/projects/cvat-import/"))
@@ -788,13 +794,13 @@ void TestClient::shouldCreateProjectFromCvat()
                 {QStringLiteral("status"), QStringLiteral("DONE")},
                 {QStringLiteral("projectUuid"), kProject},
                 {QStringLiteral("issues"),
-                 QJsonObject{{QStringLiteral("errors"), QJsonArray{}},
-                             {QStringLiteral("warnings"),
-                              QJsonArray{QJsonObject{{QStringLiteral("issue_type"),
-                                                      QStringLiteral("polygon too small")},
-                                                     {QStringLiteral("instances"),
-                                                      QJsonArray{QStringLiteral("a.jpg")}}}}},
-                             {QStringLiteral("infos"), QJsonArray{}}}}}));
+                 QJsonObject{
+                     {QStringLiteral("errors"), QJsonArray{}},
+                     {QStringLiteral("warnings"),
+                      QJsonArray{QJsonObject{
+                          {QStringLiteral("issue_type"), QStringLiteral("polygon too small")},
+                          {QStringLiteral("instances"), QJsonArray{QStringLiteral("a.jpg")}}}}},
+                     {QStringLiteral("infos"), QJsonArray{}}}}}));
         if (path.endsWith("/datasets"))
             return ScriptedReply::json(json(QJsonObject{
                 {QStringLiteral("results"),
@@ -807,13 +813,16 @@ void TestClient::shouldCreateProjectFromCvat()
     CvatImportInput input;
     input.annotationsXml = QByteArray::fromBase64(
         importBody.value(QLatin1String("annotationsBase64")).toString().toLatin1());
-    input.images = {{QStringLiteral("a.jpg"), dir.filePath(QStringLiteral("images/a.jpg"))},
-                    {QStringLiteral("sub/b.png"), dir.filePath(QStringLiteral("images/sub/b.png"))}};
+    input.images = {
+        {QStringLiteral("a.jpg"), dir.filePath(QStringLiteral("images/a.jpg"))},
+        {QStringLiteral("sub/b.png"), dir.filePath(QStringLiteral("images/sub/b.png"))}};
     input.datasetName = QStringLiteral("cvat-ds");
     QList<std::pair<int, int>> progress;
 
-    const auto result = QCoro::waitFor(m_client->createProjectFromCvat(
-        input, [&progress](int done, int total) { progress.append({done, total}); }));
+    const auto result =
+        QCoro::waitFor(m_client->createProjectFromCvat(input, [&progress](int done, int total) {
+            progress.append({done, total});
+        }));
 
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message()));
     QVERIFY(result->success);
@@ -824,8 +833,8 @@ void TestClient::shouldCreateProjectFromCvat()
 
     // Our flow: presigned URLs, two uploads, dataset, import, one poll, project datasets.
     // The SDK's capture polled twice and re-read the project; compare what both send.
-    const QList<CapturedRequest> expected = captured(QStringLiteral("current"),
-                                                     QStringLiteral("create_project_from_cvat"));
+    const QList<CapturedRequest> expected =
+        captured(QStringLiteral("current"), QStringLiteral("create_project_from_cvat"));
     const auto &actual = m_server->requests();
     QCOMPARE(actual.size(), 7);
     for (int i = 0; i < 6; ++i)
@@ -838,9 +847,10 @@ void TestClient::shouldCreateProjectFromCvat()
 void TestClient::shouldReportServerErrorsAsTypedErrors()
 {
     m_server->setScript({ScriptedReply::json(
-        json(QJsonObject{{QStringLiteral("status"), 404},
-                         {QStringLiteral("response"), QJsonArray{QStringLiteral("RESOURCE_NOT_FOUND_ERROR")}},
-                         {QStringLiteral("payload"), QStringLiteral("No dataset with that hash.")}}),
+        json(QJsonObject{
+            {QStringLiteral("status"), 404},
+            {QStringLiteral("response"), QJsonArray{QStringLiteral("RESOURCE_NOT_FOUND_ERROR")}},
+            {QStringLiteral("payload"), QStringLiteral("No dataset with that hash.")}}),
         404)});
     const auto dataset = QCoro::waitFor(m_client->getDataset(kDataset));
     QVERIFY(!dataset.ok());
@@ -848,11 +858,202 @@ void TestClient::shouldReportServerErrorsAsTypedErrors()
     QCOMPARE(dataset.error().message(), QStringLiteral("No dataset with that hash."));
 
     m_server->setScript({ScriptedReply::json(R"({"message": "Ontology title is required"})", 400)});
-    const auto ontology = QCoro::waitFor(
-        m_client->createOntology(QString(), QString(), OntologyStructure()));
+    const auto ontology =
+        QCoro::waitFor(m_client->createOntology(QString(), QString(), OntologyStructure()));
     QVERIFY(!ontology.ok());
     QCOMPARE(ontology.error().kind(), ApiError::Kind::InvalidArgument);
     QVERIFY(ontology.error().userMessage().contains(QStringLiteral("Ontology title is required")));
+}
+
+void TestClient::shouldManageStorageFoldersAndItems()
+{
+    // Requests as spec §3.4 describes them; answers from the records' own writers.
+    m_server->setHandler([](const RecordedRequest &request) {
+        const QByteArray path = request.path();
+        if (path.endsWith("/summary"))
+            return ScriptedReply::json(
+                R"({"files": 3, "folders": 1, "images": 3, "totalSize": 36.0})");
+        if (path.endsWith("/child-items") || path.endsWith("/items"))
+            return ScriptedReply::json(
+                json(QJsonObject{{QStringLiteral("results"), QJsonArray{sampleItem().toJson()}},
+                                 {QStringLiteral("nextPageToken"), QJsonValue::Null}}));
+        if (path.endsWith("/get-bulk"))
+            return ScriptedReply::json(
+                json(QJsonObject{{QStringLiteral("results"), QJsonArray{sampleItem().toJson()}}}));
+        if (request.method == "DELETE" || path.endsWith("/move"))
+            return ScriptedReply::json("null");
+        return ScriptedReply::json(json(sampleFolder().toJson()));
+    });
+
+    const auto summary = QCoro::waitFor(m_client->getStorageFolderSummary(kFolder));
+    QVERIFY(summary.ok());
+    QCOMPARE(summary->images, 3);
+
+    const auto updated = QCoro::waitFor(m_client->updateStorageFolder(
+        kFolder, QStringLiteral("G"), std::nullopt, QJsonObject{{QStringLiteral("k"), 2}}));
+    QVERIFY(updated.ok());
+    const RecordedRequest patch = m_server->requests().last();
+    QCOMPARE(patch.method, QByteArray("PATCH"));
+    QCOMPARE(parseJson(patch.body),
+             QJsonValue(QJsonObject{
+                 {QStringLiteral("name"), QStringLiteral("G")},
+                 {QStringLiteral("clientMetadata"), QJsonObject{{QStringLiteral("k"), 2}}}}));
+
+    QVERIFY(QCoro::waitFor(m_client->moveStorageFolders({kFolder}, std::nullopt)).ok());
+    QCOMPARE(parseJson(m_server->requests().last().body),
+             QJsonValue(QJsonObject{{QStringLiteral("folderUuids"), QJsonArray{kFolder}}}));
+
+    QVERIFY(QCoro::waitFor(m_client->deleteStorageFolder(kFolder)).ok());
+    QCOMPARE(m_server->requests().last().method, QByteArray("DELETE"));
+    QCOMPARE(m_server->requests().last().target,
+             QByteArray("/v2/public/storage/folders/") + kFolder.toLatin1());
+
+    StorageListOptions options;
+    options.itemTypes = {StorageItemType::Image, StorageItemType::Video};
+    options.isInDataset = false;
+    const auto items = QCoro::waitFor(m_client->storageItemPage(kFolder, options, {}, true));
+    QVERIFY(items.ok());
+    QCOMPARE(items->results.size(), 1);
+    QVERIFY(!items->hasMore());
+    QCOMPARE(m_server->requests().last().query(),
+             QByteArray("isRecursive=True&isInDataset=False&itemTypes=image&itemTypes=video"
+                        "&order=name&desc=False&pageSize=100&signUrls=False"));
+
+    const auto children = QCoro::waitFor(m_client->getChildItems(kFolder, kItem, true));
+    QVERIFY(children.ok());
+    QCOMPARE(m_server->requests().last().target,
+             QByteArray("/v2/public/storage/folders/") + kFolder.toLatin1() + "/items/"
+                 + kItem.toLatin1() + "/child-items?signUrls=True");
+
+    const auto bulk = QCoro::waitFor(m_client->getStorageItems({kItem}, true));
+    QVERIFY(bulk.ok());
+    QCOMPARE(bulk->size(), 1);
+    QCOMPARE(parseJson(m_server->requests().last().body),
+             QJsonValue(QJsonObject{{QStringLiteral("itemUuids"), QJsonArray{kItem}},
+                                    {QStringLiteral("signUrls"), true}}));
+}
+
+void TestClient::shouldUploadIntoFolderThroughSignedUrls()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("scan.png"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QByteArray(300 * 1024, 'x'));
+    }
+    const QUrl base = m_server->url();
+    m_server->setHandler([base](const RecordedRequest &request) {
+        const QByteArray path = request.path();
+        if (path.endsWith("/upload-signed-urls"))
+            return ScriptedReply::json(json(
+                QJsonObject{{QStringLiteral("results"),
+                             QJsonArray{QJsonObject{
+                                 {QStringLiteral("itemUuid"), kItem},
+                                 {QStringLiteral("objectKey"), QStringLiteral("objects/k1")},
+                                 {QStringLiteral("signedUrl"),
+                                  QString(base.toString()
+                                          + QStringLiteral("/blob/k1?expires=9&sig=abc"))}}}}}));
+        if (path == "/blob/k1")
+            return ScriptedReply::json("", 200);
+        if (path.endsWith("/data-upload-jobs"))
+            return ScriptedReply::json(json(kJob));
+        return ScriptedReply::json(json(QJsonObject{
+            {QStringLiteral("status"), QStringLiteral("DONE")},
+            {QStringLiteral("itemsWithNames"),
+             QJsonArray{QJsonObject{{QStringLiteral("itemUuid"), kItem},
+                                    {QStringLiteral("name"), QStringLiteral("scan.png")}}}},
+            {QStringLiteral("errors"), QJsonArray{}},
+            {QStringLiteral("unitsPendingCount"), 0},
+            {QStringLiteral("unitsDoneCount"), 1},
+            {QStringLiteral("unitsErrorCount"), 0},
+            {QStringLiteral("unitsCancelledCount"), 0},
+            {QStringLiteral("unitErrors"), QJsonArray{}}}));
+    });
+
+    const auto urls =
+        QCoro::waitFor(m_client->getFolderUploadUrls(kFolder, StorageItemType::Image, 1));
+    QVERIFY(urls.ok());
+    QCOMPARE(parseJson(m_server->requests().last().body),
+             QJsonValue(QJsonObject{{QStringLiteral("itemType"), QStringLiteral("image")},
+                                    {QStringLiteral("count"), 1}}));
+
+    qint64 lastSent = 0;
+    const auto uploaded = QCoro::waitFor(m_client->uploadFileToSignedUrl(
+        urls->first().signedUrl, file, {}, [&lastSent](qint64 sent, qint64) {
+            lastSent = std::max(lastSent, sent);
+        }));
+    QVERIFY(uploaded.ok());
+    const RecordedRequest put = m_server->requests().last();
+    QCOMPARE(put.method, QByteArray("PUT"));
+    QCOMPARE(put.target, QByteArray("/blob/k1?expires=9&sig=abc"));
+    QCOMPARE(put.header("Content-Type"), QByteArray("image/png"));
+    QCOMPARE(put.body.size(), 300 * 1024);
+    QCOMPARE(lastSent, 300 * 1024);
+
+    const QJsonObject items{
+        {QStringLiteral("images"),
+         QJsonArray{QJsonObject{{QStringLiteral("objectUrl"), urls->first().objectKey},
+                                {QStringLiteral("title"), QStringLiteral("scan.png")}}}}};
+    const auto job = QCoro::waitFor(m_client->startDataUploadJob(kFolder, items));
+    QVERIFY(job.ok());
+    QCOMPARE(job.value(), kJob);
+    const auto state = QCoro::waitFor(m_client->dataUploadJobResult(kFolder, kJob));
+    QVERIFY(state.ok());
+    QCOMPARE(state->itemsWithNames.size(), 1);
+    QVERIFY(state->isFinished());
+
+    // A refused upload (anything but 200) and an unreadable file are clear errors.
+    m_server->setScript({ScriptedReply::json(R"({"message": "signature expired"})", 403)});
+    const auto refused = QCoro::waitFor(m_client->uploadFileToSignedUrl(
+        base.toString() + QStringLiteral("/blob/k1?sig=old"), file));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind(), ApiError::Kind::Authorisation);
+    const auto missing = QCoro::waitFor(
+        m_client->uploadFileToSignedUrl(base.toString() + QStringLiteral("/blob/k1?sig=x"),
+                                        dir.filePath(QStringLiteral("gone.png"))));
+    QVERIFY(!missing.ok());
+    QVERIFY(missing.error().message().contains(QStringLiteral("gone.png")));
+}
+
+namespace {
+QStringList g_logLines;
+void collectLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    g_logLines << message;
+}
+} // namespace
+
+void TestClient::shouldNeverLogSignaturesOrSignedUrlQueries()
+{
+    m_server->setScript({ScriptedReply::json("", 200)});
+    QTemporaryDir dir;
+    QFile out(dir.filePath(QStringLiteral("a.bin")));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write("data");
+    out.close();
+
+    QLoggingCategory::setFilterRules(QStringLiteral("encord.*=true"));
+    g_logLines.clear();
+    const QtMessageHandler previous = qInstallMessageHandler(collectLog);
+    const auto uploaded = QCoro::waitFor(m_client->uploadFileToSignedUrl(
+        m_server->url().toString() + QStringLiteral("/blob/k?expires=1&sig=TOPSECRET"),
+        out.fileName()));
+    m_server->setScript({ScriptedReply::json(v1Ok(QJsonObject{{QStringLiteral("title"), 1}}))});
+    const auto dataset = QCoro::waitFor(m_client->getDataset(kDataset));
+    qInstallMessageHandler(previous);
+    QLoggingCategory::setFilterRules(QString());
+
+    QVERIFY(uploaded.ok());
+    QVERIFY(dataset.ok());
+    QVERIFY(!g_logLines.isEmpty()); // debug logging was on and did say something
+    const QByteArray authorization = m_server->requests().last().header("Authorization");
+    for (const QString &line : std::as_const(g_logLines)) {
+        QVERIFY2(!line.contains(QStringLiteral("TOPSECRET")), qPrintable(line));
+        QVERIFY2(!line.contains(QString::fromLatin1(authorization.split(':').last())),
+                 qPrintable(line));
+        QVERIFY2(!line.contains(QStringLiteral("OPENSSH")), qPrintable(line));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestClient)

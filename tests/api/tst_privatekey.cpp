@@ -71,8 +71,11 @@ private:
 QString TestPrivateKey::makeKey(const QString &name, const QStringList &extraArguments)
 {
     const QString path = m_dir.filePath(name);
-    QStringList arguments = {QStringLiteral("-q"), QStringLiteral("-f"), path,
-                             QStringLiteral("-C"), QStringLiteral("test")};
+    QStringList arguments = {QStringLiteral("-q"),
+                             QStringLiteral("-f"),
+                             path,
+                             QStringLiteral("-C"),
+                             QStringLiteral("test")};
     arguments += extraArguments;
     if (!run(QStringLiteral("ssh-keygen"), arguments))
         return {};
@@ -82,13 +85,15 @@ QString TestPrivateKey::makeKey(const QString &name, const QStringList &extraArg
 void TestPrivateKey::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_plainKey = makeKey(QStringLiteral("plain"),
-                         {QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
-                          QString()});
+    m_plainKey =
+        makeKey(QStringLiteral("plain"),
+                {QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"), QString()});
     QVERIFY(!m_plainKey.isEmpty());
     m_encryptedKey = makeKey(QStringLiteral("encrypted"),
-                             {QStringLiteral("-t"), QStringLiteral("ed25519"),
-                              QStringLiteral("-N"), QStringLiteral("correct horse")});
+                             {QStringLiteral("-t"),
+                              QStringLiteral("ed25519"),
+                              QStringLiteral("-N"),
+                              QStringLiteral("correct horse")});
     QVERIFY(!m_encryptedKey.isEmpty());
 }
 
@@ -97,7 +102,8 @@ void TestPrivateKey::shouldLoadPlainEd25519Key()
     const auto key = PrivateKey::fromFile(m_plainKey);
     QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().message()));
 
-    const auto publicKey = PublicKey::fromOpenSshLine(readFile(m_plainKey + QStringLiteral(".pub")));
+    const auto publicKey =
+        PublicKey::fromOpenSshLine(readFile(m_plainKey + QStringLiteral(".pub")));
     QVERIFY(publicKey);
     QCOMPARE(key->publicKeyHex(), publicKey->hex());
     QCOMPARE(key->publicKeyHex().size(), 64);
@@ -116,9 +122,12 @@ void TestPrivateKey::shouldLoadEncryptedKeys()
 {
     QFETCH(QString, cipher);
     const QString path = makeKey(QStringLiteral("enc-") + cipher,
-                                 {QStringLiteral("-t"), QStringLiteral("ed25519"),
-                                  QStringLiteral("-N"), QStringLiteral("pw"),
-                                  QStringLiteral("-Z"), cipher});
+                                 {QStringLiteral("-t"),
+                                  QStringLiteral("ed25519"),
+                                  QStringLiteral("-N"),
+                                  QStringLiteral("pw"),
+                                  QStringLiteral("-Z"),
+                                  cipher});
     QVERIFY(!path.isEmpty());
     QVERIFY(readFile(path).contains("BEGIN OPENSSH PRIVATE KEY"));
 
@@ -151,8 +160,10 @@ void TestPrivateKey::shouldRejectOtherKeyTypes_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("typeName");
-    QTest::newRow("rsa") << QStringList{QStringLiteral("-t"), QStringLiteral("rsa"),
-                                        QStringLiteral("-b"), QStringLiteral("2048")}
+    QTest::newRow("rsa") << QStringList{QStringLiteral("-t"),
+                                        QStringLiteral("rsa"),
+                                        QStringLiteral("-b"),
+                                        QStringLiteral("2048")}
                          << QStringLiteral("RSA");
     QTest::newRow("ecdsa") << QStringList{QStringLiteral("-t"), QStringLiteral("ecdsa")}
                            << QStringLiteral("ECDSA");
@@ -172,9 +183,9 @@ void TestPrivateKey::shouldRejectOtherKeyTypes()
     QVERIFY(key.error().message().contains(QStringLiteral("Ed25519")));
 
     // An encrypted key of another type is refused before any passphrase is needed.
-    const QString encrypted = makeKey(QStringLiteral("other-enc-") + typeName,
-                                      arguments + QStringList{QStringLiteral("-N"),
-                                                              QStringLiteral("pw")});
+    const QString encrypted =
+        makeKey(QStringLiteral("other-enc-") + typeName,
+                arguments + QStringList{QStringLiteral("-N"), QStringLiteral("pw")});
     const auto encryptedKey = PrivateKey::fromFile(encrypted);
     QVERIFY(!encryptedKey.ok());
     QCOMPARE(encryptedKey.error().code(), KeyError::Code::UnsupportedKeyType);
@@ -185,16 +196,23 @@ void TestPrivateKey::shouldRejectNonOpenSshFormats_data()
     QTest::addColumn<QString>("path");
 
     const QString pemRsa = makeKey(QStringLiteral("pem-rsa"),
-                                   {QStringLiteral("-t"), QStringLiteral("rsa"),
-                                    QStringLiteral("-b"), QStringLiteral("2048"),
-                                    QStringLiteral("-m"), QStringLiteral("PEM"),
-                                    QStringLiteral("-N"), QString()});
+                                   {QStringLiteral("-t"),
+                                    QStringLiteral("rsa"),
+                                    QStringLiteral("-b"),
+                                    QStringLiteral("2048"),
+                                    QStringLiteral("-m"),
+                                    QStringLiteral("PEM"),
+                                    QStringLiteral("-N"),
+                                    QString()});
     QTest::newRow("PEM RSA (BEGIN RSA PRIVATE KEY)") << pemRsa;
 
     const QString pkcs8 = m_dir.filePath(QStringLiteral("pkcs8-ed25519.pem"));
     run(QStringLiteral("openssl"),
-        {QStringLiteral("genpkey"), QStringLiteral("-algorithm"), QStringLiteral("ed25519"),
-         QStringLiteral("-out"), pkcs8});
+        {QStringLiteral("genpkey"),
+         QStringLiteral("-algorithm"),
+         QStringLiteral("ed25519"),
+         QStringLiteral("-out"),
+         pkcs8});
     QTest::newRow("PKCS#8 Ed25519 (BEGIN PRIVATE KEY)") << pkcs8;
 
     QTest::newRow("a public key") << m_plainKey + QStringLiteral(".pub");
@@ -308,7 +326,8 @@ void TestPrivateKey::shouldWriteKeysThatSshKeygenReads()
     QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
 
     QByteArray publicLine;
-    QVERIFY(run(QStringLiteral("ssh-keygen"), {QStringLiteral("-y"), QStringLiteral("-f"), path},
+    QVERIFY(run(QStringLiteral("ssh-keygen"),
+                {QStringLiteral("-y"), QStringLiteral("-f"), path},
                 &publicLine));
     const auto publicKey = PublicKey::fromOpenSshLine(publicLine);
     QVERIFY(publicKey);
@@ -331,8 +350,11 @@ void TestPrivateKey::shouldWriteEncryptedKeysThatSshKeygenReads()
 
     QByteArray publicLine;
     QVERIFY(run(QStringLiteral("ssh-keygen"),
-                {QStringLiteral("-y"), QStringLiteral("-P"), QStringLiteral("s3cret"),
-                 QStringLiteral("-f"), path},
+                {QStringLiteral("-y"),
+                 QStringLiteral("-P"),
+                 QStringLiteral("s3cret"),
+                 QStringLiteral("-f"),
+                 path},
                 &publicLine));
     QCOMPARE(PublicKey::fromOpenSshLine(publicLine)->hex(), key.publicKeyHex());
 

@@ -68,9 +68,8 @@ void TestSigning::shouldBuildTheSdkV1Body()
     call.scope = V1Scope::Dataset;
     call.queryType = QStringLiteral("dataset");
     call.kind = V1CallKind::Getter;
-    call.payload = QJsonObject{
-        {QStringLiteral("dataset_access_settings"),
-         QJsonObject{{QStringLiteral("fetch_client_metadata"), false}}}};
+    call.payload = QJsonObject{{QStringLiteral("dataset_access_settings"),
+                                QJsonObject{{QStringLiteral("fetch_client_metadata"), false}}}};
     QCOMPARE(V1Querier::buildBody(call),
              QByteArray(R"({"query_type": "dataset", "query_method": "GET", "values": )"
                         R"({"uid": null, "payload": {"dataset_access_settings": )"

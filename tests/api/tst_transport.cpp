@@ -148,8 +148,8 @@ void TestTransport::shouldGiveUpAfterMaxRetriesAndMapTheLastAnswer()
 
 void TestTransport::shouldNotRetryCreations()
 {
-    m_server->setScript({ScriptedReply::json(R"({"message": "boom"})", 500),
-                         ScriptedReply::json(R"("created")")});
+    m_server->setScript(
+        {ScriptedReply::json(R"({"message": "boom"})", 500), ScriptedReply::json(R"("created")")});
     const V2Client client(makeTransport(), m_server->url());
     V2Call create;
     create.method = "POST";
@@ -423,10 +423,8 @@ void TestTransport::shouldSendSignedV2Request()
     const QByteArray input = request.header("Signature-Input");
     QVERIFY(input.startsWith("encord-sig=(\"@method\" \"@request-target\" \"content-digest\")"));
     const QByteArray params = input.mid(QByteArray("encord-sig=").size());
-    const QByteArray base = RequestSigner::v2SignatureBase(request.method,
-                                                           request.target,
-                                                           request.header("Content-Digest"),
-                                                           params);
+    const QByteArray base = RequestSigner::v2SignatureBase(
+        request.method, request.target, request.header("Content-Digest"), params);
     QByteArray signature = request.header("Signature");
     QVERIFY(signature.startsWith("encord-sig=:") && signature.endsWith(':'));
     signature = QByteArray::fromBase64(signature.mid(12, signature.size() - 13));
@@ -556,9 +554,8 @@ void TestTransport::shouldMapV2Statuses()
     QFETCH(int, status);
     QFETCH(int, kind);
     QFETCH(QString, message);
-    const QJsonObject body = message.isEmpty()
-                                 ? QJsonObject{}
-                                 : QJsonObject{{QStringLiteral("detail"), message}};
+    const QJsonObject body =
+        message.isEmpty() ? QJsonObject{} : QJsonObject{{QStringLiteral("detail"), message}};
     m_server->setScript(
         {ScriptedReply::json(QJsonDocument(body).toJson(QJsonDocument::Compact), status)});
     RequestsSettings settings = fastSettings();

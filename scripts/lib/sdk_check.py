@@ -1,0 +1,263 @@
+"""Drives the seed operations of EncordUserClient through the official SDK against a running
+encord-local-server. Invoked by scripts/sdk-check; prints one PASS/FAIL line per operation.
+
+Usage: sdk_check.py DOMAIN PRIVATE_KEY_FILE INTEGRATION_TITLE
+"""
+import sys
+import traceback
+import uuid
+
+from encord.user_client import EncordUserClient
+from encord.orm.dataset import StorageLocation
+
+try:
+    from importlib.metadata import version
+    SDK_VERSION = version("encord")
+except Exception:  # pragma: no cover - reported, not fatal
+    SDK_VERSION = "unknown"
+
+DOMAIN, KEY_FILE, INTEGRATION_TITLE = sys.argv[1:4]
+RESULTS = []
+STATE = {}
+
+
+def check(name, fn, expect_error=None):
+    """Runs fn; PASS when it returns without raising (or raises expect_error's name)."""
+    try:
+        detail = fn()
+        if expect_error:
+            RESULTS.append((name, False, "expected %s, got success" % expect_error))
+        else:
+            RESULTS.append((name, True, detail or ""))
+    except Exception as e:  # noqa: BLE001 - every failure is reported
+        if expect_error and expect_error in type(e).__name__:
+            RESULTS.append((name, True, "refused as expected: %s" % type(e).__name__))
+        else:
+            tb = traceback.format_exc().strip().splitlines()[-3:]
+            RESULTS.append((name, False, "%s: %s | %s" % (type(e).__name__, e, " / ".join(tb))))
+
+
+def need(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def has(name):
+    return hasattr(EncordUserClient, name)
+
+
+key_text = open(KEY_FILE).read()
+client = EncordUserClient.create_with_ssh_private_key(key_text, domain=DOMAIN)
+suffix = uuid.uuid4().hex[:6]
+
+
+def create_dataset():
+    r = client.create_dataset("SDK dataset " + suffix, StorageLocation.CORD_STORAGE, "made by sdk")
+    STATE["dataset"] = r.dataset_hash
+    need(r.dataset_hash, "no dataset hash")
+    return r.dataset_hash
+
+
+def get_dataset():
+    d = client.get_dataset(STATE["dataset"])
+    need(d.title == "SDK dataset " + suffix, "title %r" % d.title)
+    return d.title
+
+
+def get_datasets():
+    rows = client.get_datasets(title_like="%dataset " + suffix)
+    need(len(rows) == 1, "found %d" % len(rows))
+    none = client.get_datasets(title_eq="no such dataset")
+    need(len(none) == 0, "title_eq matched %d" % len(none))
+    return "%d match" % len(rows)
+
+
+def create_ontology():
+    o = client.create_ontology("SDK ontology " + suffix, "ontology from sdk")
+    STATE["ontology"] = o.ontology_hash
+    return o.ontology_hash
+
+
+def get_ontology():
+    o = client.get_ontology(STATE["ontology"])
+    need(o.title == "SDK ontology " + suffix, "title %r" % o.title)
+    return o.title
+
+
+def get_ontologies():
+    rows = client.get_ontologies(title_eq="SDK ontology " + suffix)
+    need(len(rows) == 1, "found %d" % len(rows))
+    return "%d match" % len(rows)
+
+
+def create_project():
+    p = client.create_project("SDK project " + suffix, [STATE["dataset"]], "project from sdk",
+                              ontology_hash=STATE["ontology"])
+    STATE["project"] = p
+    p2 = client.create_project("SDK project no ontology " + suffix, [STATE["dataset"]])
+    STATE["project2"] = p2
+    return p
+
+
+def get_project():
+    p = client.get_project(STATE["project"])
+    need(p.title == "SDK project " + suffix, "title %r" % p.title)
+    need(p.ontology_hash == STATE["ontology"], "ontology %r" % p.ontology_hash)
+    p2 = client.get_project(STATE["project2"])
+    need(p2.ontology_hash and p2.ontology_hash != STATE["ontology"], "no fresh ontology")
+    return p.title
+
+
+def get_projects():
+    rows = client.get_projects(title_eq="SDK project " + suffix)
+    need(len(rows) == 1, "found %d" % len(rows))
+    return "%d match" % len(rows)
+
+
+def dataset_api_keys():
+    from encord.utilities.client_utilities import APIKeyScopes  # noqa: F401
+    from encord.orm.dataset import DatasetScope
+    k = client.create_dataset_api_key(STATE["dataset"], "k", [DatasetScope.READ])
+    keys = client.get_dataset_api_keys(STATE["dataset"])
+    need(any(x.api_key == k.api_key for x in keys), "created key not listed")
+    again = client.get_or_create_dataset_api_key(STATE["dataset"])
+    need(again.api_key == keys[0].api_key, "get_or_create gave another key")
+    return "%d keys" % len(keys)
+
+
+def project_api_keys():
+    from encord.utilities.client_utilities import APIKeyScopes
+    k = client.create_project_api_key(STATE["project"], "k", [APIKeyScopes.LABEL_READ])
+    keys = client.get_project_api_keys(STATE["project"])
+    need(any(x.api_key == k for x in keys), "created key not listed")
+    again = client.get_or_create_project_api_key(STATE["project"])
+    need(again == keys[0].api_key, "get_or_create gave another key")
+    return "%d keys" % len(keys)
+
+
+def get_cloud_integrations():
+    rows = client.get_cloud_integrations()
+    need(any(i.title == INTEGRATION_TITLE for i in rows), "integration missing: %r" % rows)
+    return "%d integrations" % len(rows)
+
+
+def create_storage_folder():
+    f = client.create_storage_folder("SDK folder " + suffix, "folder from sdk",
+                                     client_metadata={"k": 1})
+    STATE["folder"] = f.uuid
+    return str(f.uuid)
+
+
+def get_storage_folder():
+    f = client.get_storage_folder(STATE["folder"])
+    need(f.name == "SDK folder " + suffix, "name %r" % f.name)
+    return f.name
+
+
+def list_storage_folders():
+    rows = list(client.list_storage_folders(search=suffix))
+    need(any(f.uuid == STATE["folder"] for f in rows), "folder not listed")
+    return "%d folders" % len(rows)
+
+
+def find_storage_folders():
+    rows = list(client.find_storage_folders(search="SDK folder " + suffix))
+    need(len(rows) == 1, "found %d" % len(rows))
+    return "%d folders" % len(rows)
+
+
+def upload_image():
+    import os
+    import tempfile
+    folder = client.get_storage_folder(STATE["folder"])
+    path = os.path.join(tempfile.mkdtemp(), "pixel.png")
+    # A 1x1 PNG: the smallest file an image upload accepts.
+    png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+    with open(path, "wb") as f:
+        f.write(png)
+    STATE["png"] = png
+    item_uuid = folder.upload_image(path, title="pixel " + suffix + ".png")
+    STATE["item"] = item_uuid
+    return str(item_uuid)
+
+
+def list_items():
+    folder = client.get_storage_folder(STATE["folder"])
+    rows = list(folder.list_items())
+    need(len(rows) == 1 and rows[0].uuid == STATE["item"], "items %r" % rows)
+    return rows[0].name
+
+
+def get_storage_item():
+    import requests
+    item = client.get_storage_item(STATE["item"], sign_url=True)
+    need(item.get_signed_url(), "no signed url")
+    body = requests.get(item.get_signed_url(), timeout=30)
+    need(body.status_code == 200 and body.content == STATE["png"], "download %d" % body.status_code)
+    need(item.mime_type == "image/png", "mime %r" % item.mime_type)
+    return "%d bytes via signed URL" % len(body.content)
+
+
+def find_storage_items():
+    rows = list(client.find_storage_items(search="pixel " + suffix, get_signed_urls=True))
+    need(len(rows) == 1 and rows[0].get_signed_url(), "found %r" % rows)
+    return "%d items" % len(rows)
+
+
+def list_groups():
+    return "%d groups" % len(list(client.list_groups()))
+
+
+def metadata_schema():
+    import inspect
+    takes_org = "organisation_id" in inspect.signature(client.get_client_metadata_schema).parameters
+    if takes_org:
+        client.set_client_metadata_schema_from_dict(1, {"split": "string"})
+        schema = client.get_client_metadata_schema(1)
+    else:
+        client.set_client_metadata_schema_from_dict({"split": "string"})
+        schema = client.get_client_metadata_schema()
+    need(schema and "split" in schema, "schema %r" % schema)
+    return "org-id route" if takes_org else "current route"
+
+
+check("create_dataset", create_dataset)
+check("get_dataset", get_dataset)
+check("get_datasets", get_datasets)
+check("create_ontology", create_ontology)
+check("get_ontology", get_ontology)
+check("get_ontologies", get_ontologies)
+check("create_project", create_project)
+check("get_project", get_project)
+check("get_projects", get_projects)
+if has("create_dataset_api_key"):
+    check("dataset_api_keys", dataset_api_keys)
+if has("create_project_api_key"):
+    check("project_api_keys", project_api_keys)
+check("get_cloud_integrations", get_cloud_integrations)
+check("create_storage_folder", create_storage_folder)
+check("get_storage_folder", get_storage_folder)
+if has("list_storage_folders"):
+    check("list_storage_folders", list_storage_folders)
+if has("find_storage_folders"):
+    check("find_storage_folders", find_storage_folders)
+if hasattr(client.get_storage_folder(STATE["folder"]) if "folder" in STATE else None,
+           "upload_image"):
+    check("folder.upload_image", upload_image)
+    check("folder.list_items", list_items)
+if has("get_storage_item") and "item" in STATE:
+    check("get_storage_item(sign_url)", get_storage_item)
+if has("find_storage_items") and "item" in STATE:
+    check("find_storage_items", find_storage_items)
+check("list_groups", list_groups)
+check("client_metadata_schema", metadata_schema)
+check("get_dataset(missing)", lambda: client.get_dataset(str(uuid.uuid4())),
+      expect_error="ResourceNotFound")
+
+failed = 0
+for name, ok, detail in RESULTS:
+    failed += 0 if ok else 1
+    print("%s %-28s %s" % ("PASS" if ok else "FAIL", name, detail))
+print("sdk %s: %d passed, %d failed" % (SDK_VERSION, len(RESULTS) - failed, failed))
+sys.exit(1 if failed else 0)

@@ -95,6 +95,30 @@ QueryString storageQuery(const StorageListOptions &options,
     return query;
 }
 
+// A task that fails at once, for arguments refused before anything is sent.
+template<typename T>
+QCoro::Task<Result<T>> failedTask(ApiError error)
+{
+    co_return error;
+}
+
+// Every page of a storage listing, decoded.
+template<typename T>
+QCoro::Task<Result<QList<T>>> allStoragePages(
+    V2Client client, QString path, StorageListOptions options, bool forItems, CancelToken token)
+{
+    auto answer = co_await client.allPages(
+        [path, options, forItems](const QString &pageToken) {
+            V2Call call = v2Get(path);
+            call.query = storageQuery(options, false, pageToken, forItems);
+            return call;
+        },
+        token);
+    if (!answer.ok())
+        co_return answer.error();
+    co_return listOf<T>(answer.value());
+}
+
 V1Call v1(V1Scope scope,
           QString resourceId,
           QString queryType,
@@ -562,33 +586,15 @@ QCoro::Task<Result<StorageFolder>> EncordClient::getStorageFolder(QString folder
 QCoro::Task<Result<QList<StorageFolder>>> EncordClient::listStorageFolders(
     StorageListOptions options, CancelToken token) const
 {
-    const V2Client client = m_v2;
-    auto answer = co_await client.allPages(
-        [options](const QString &pageToken) {
-            V2Call call = v2Get(QStringLiteral("storage/folders"));
-            call.query = storageQuery(options, false, pageToken, false);
-            return call;
-        },
-        token);
-    if (!answer.ok())
-        co_return answer.error();
-    co_return listOf<StorageFolder>(answer.value());
+    return allStoragePages<StorageFolder>(
+        m_v2, QStringLiteral("storage/folders"), options, false, token);
 }
 
 QCoro::Task<Result<QList<StorageFolder>>> EncordClient::findStorageFolders(
     StorageListOptions options, CancelToken token) const
 {
-    const V2Client client = m_v2;
-    auto answer = co_await client.allPages(
-        [options](const QString &pageToken) {
-            V2Call call = v2Get(QStringLiteral("storage/search/folders"));
-            call.query = storageQuery(options, false, pageToken, false);
-            return call;
-        },
-        token);
-    if (!answer.ok())
-        co_return answer.error();
-    co_return listOf<StorageFolder>(answer.value());
+    return allStoragePages<StorageFolder>(
+        m_v2, QStringLiteral("storage/search/folders"), options, false, token);
 }
 
 QCoro::Task<Result<Page<StorageFolder>>> EncordClient::storageFolderPage(
@@ -634,21 +640,13 @@ QCoro::Task<Result<QList<StorageItem>>> EncordClient::getStorageItems(QStringLis
 QCoro::Task<Result<QList<StorageItem>>> EncordClient::findStorageItems(StorageListOptions options,
                                                                        CancelToken token) const
 {
-    const V2Client client = m_v2;
     if (options.search.isEmpty() && options.itemTypes.isEmpty()) {
-        co_return ApiError(ApiError::Kind::InvalidArgument,
-                           QStringLiteral("give a search text or item types to search storage"));
+        return failedTask<QList<StorageItem>>(
+            ApiError(ApiError::Kind::InvalidArgument,
+                     QStringLiteral("give a search text or item types to search storage")));
     }
-    auto answer = co_await client.allPages(
-        [options](const QString &pageToken) {
-            V2Call call = v2Get(QStringLiteral("storage/search/items"));
-            call.query = storageQuery(options, false, pageToken, true);
-            return call;
-        },
-        token);
-    if (!answer.ok())
-        co_return answer.error();
-    co_return listOf<StorageItem>(answer.value());
+    return allStoragePages<StorageItem>(
+        m_v2, QStringLiteral("storage/search/items"), options, true, token);
 }
 
 QCoro::Task<Result<Page<StorageItem>>> EncordClient::storageItemPage(QString folderUuid,

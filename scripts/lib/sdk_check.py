@@ -6,9 +6,18 @@ Usage: sdk_check.py DOMAIN PRIVATE_KEY_FILE INTEGRATION_TITLE
 import sys
 import traceback
 import uuid
+import warnings
+
+# Deprecated seed operations are exercised on purpose.
+warnings.simplefilter("ignore", DeprecationWarning)
 
 from encord.user_client import EncordUserClient
 from encord.orm.dataset import StorageLocation
+
+try:
+    from encord.storage import StorageFolder as StorageFolderType
+except ImportError:  # legacy trees without encord.storage
+    StorageFolderType = object
 
 try:
     from importlib.metadata import version
@@ -22,7 +31,8 @@ STATE = {}
 
 
 def check(name, fn, expect_error=None):
-    """Runs fn; PASS when it returns without raising (or raises expect_error's name)."""
+    """Runs fn; PASS when it returns without raising, or, with expect_error (a tuple of
+    exception class name fragments), when it raises one of those."""
     try:
         detail = fn()
         if expect_error:
@@ -30,7 +40,7 @@ def check(name, fn, expect_error=None):
         else:
             RESULTS.append((name, True, detail or ""))
     except Exception as e:  # noqa: BLE001 - every failure is reported
-        if expect_error and expect_error in type(e).__name__:
+        if expect_error and any(part in type(e).__name__ for part in expect_error):
             RESULTS.append((name, True, "refused as expected: %s" % type(e).__name__))
         else:
             tb = traceback.format_exc().strip().splitlines()[-3:]
@@ -173,7 +183,8 @@ def upload_image():
     path = os.path.join(tempfile.mkdtemp(), "pixel.png")
     # A 1x1 PNG: the smallest file an image upload accepts.
     png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                        "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+                        "1f15c4890000000d49444154789c6360000002000154a24f5d00000000"
+                        "49454e44ae426082")
     with open(path, "wb") as f:
         f.write(png)
     STATE["png"] = png
@@ -205,8 +216,45 @@ def find_storage_items():
     return "%d items" % len(rows)
 
 
+def create_private_dataset():
+    r = client.create_private_dataset("SDK private " + suffix, StorageLocation.CORD_STORAGE)
+    need(client.get_dataset(r.dataset_hash).title == "SDK private " + suffix, "title")
+    return r.dataset_hash
+
+
+def resource_clients():
+    # Deprecated helpers; the current generation builds them locally (spec: no request).
+    dataset_client = client.get_dataset_client(STATE["dataset"])
+    project_client = client.get_project_client(STATE["project"])
+    need(dataset_client is not None and project_client is not None, "no clients")
+    return "built"
+
+
+def folder_edits():
+    parent = client.create_storage_folder("SDK parent " + suffix, "")
+    folder = client.get_storage_folder(STATE["folder"])
+    folder.update(name="SDK renamed " + suffix, client_metadata={"k": 2})
+    folder.move_to_folder(parent)
+    folder.refetch_data()
+    need(folder.name == "SDK renamed " + suffix, "name %r" % folder.name)
+    need(folder.parent_uuid == parent.uuid, "parent %r" % folder.parent_uuid)
+    summary = parent.get_summary()
+    need(summary.folders == 1, "summary %r" % summary)
+    item = client.get_storage_item(STATE["item"])
+    item.update(name="renamed.png")
+    need(client.get_storage_item(STATE["item"]).name == "renamed.png", "item not renamed")
+    parent.delete()
+    try:
+        client.get_storage_folder(STATE["folder"])
+    except Exception as e:  # noqa: BLE001
+        return "update, move, summary, item update, delete (then %s)" % type(e).__name__
+    raise AssertionError("folder still there after delete")
+
+
 def list_groups():
-    return "%d groups" % len(list(client.list_groups()))
+    groups = list(client.list_groups())
+    need(any(g.name == "Annotators" for g in groups), "groups %r" % groups)
+    return "%d groups" % len(groups)
 
 
 def metadata_schema():
@@ -222,7 +270,42 @@ def metadata_schema():
     return "org-id route" if takes_org else "current route"
 
 
+def dataset_rows():
+    # Items uploaded into a dataset's backing folder are its data rows.
+    dataset = client.get_dataset(STATE["dataset"])
+    folder = client.get_storage_folder(dataset.backing_folder_uuid)
+    import os
+    import tempfile
+    path = os.path.join(tempfile.mkdtemp(), "row.png")
+    with open(path, "wb") as f:
+        f.write(STATE["png"])
+    folder.upload_image(path)
+    rows = client.get_dataset(STATE["dataset"]).data_rows
+    need(len(rows) == 1 and rows[0].title == "row.png", "rows %r" % rows)
+    return "%d data row" % len(rows)
+
+
+def deidentify():
+    return client.deidentify_dicom_files(["file:///nowhere/x.dcm"], str(uuid.uuid4()))
+
+
+def cvat_import():
+    import os
+    import tempfile
+    from encord.utilities.client_utilities import LocalImport
+    export = tempfile.mkdtemp()
+    os.makedirs(os.path.join(export, "images"))
+    with open(os.path.join(export, "images", "a.png"), "wb") as f:
+        f.write(STATE.get("png", b"png"))
+    with open(os.path.join(export, "annotations.xml"), "w") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?><annotations><version>1.1</version>'
+                '<meta><task><name>t</name></task></meta>'
+                '<image id="0" name="a.png" width="1" height="1"></image></annotations>')
+    return client.create_project_from_cvat(LocalImport(file_path=export), "cvat " + suffix)
+
+
 check("create_dataset", create_dataset)
+check("create_private_dataset", create_private_dataset)
 check("get_dataset", get_dataset)
 check("get_datasets", get_datasets)
 check("create_ontology", create_ontology)
@@ -250,10 +333,19 @@ if has("get_storage_item") and "item" in STATE:
     check("get_storage_item(sign_url)", get_storage_item)
 if has("find_storage_items") and "item" in STATE:
     check("find_storage_items", find_storage_items)
+if "item" in STATE:
+    check("get_dataset(with data rows)", dataset_rows)
+if "item" in STATE and hasattr(StorageFolderType, "move_to_folder"):
+    check("folder/item update, move, delete", folder_edits)
+if SDK_VERSION >= "0.1.147":
+    check("get_dataset_client/get_project_client", resource_clients)
 check("list_groups", list_groups)
 check("client_metadata_schema", metadata_schema)
+NOT_SUPPORTED = ("OperationNotAllowed", "InvalidArguments", "UnknownException")
+check("deidentify_dicom_files", deidentify, expect_error=NOT_SUPPORTED)
+check("create_project_from_cvat", cvat_import, expect_error=NOT_SUPPORTED)
 check("get_dataset(missing)", lambda: client.get_dataset(str(uuid.uuid4())),
-      expect_error="ResourceNotFound")
+      expect_error=("ResourceNotFound",))
 
 failed = 0
 for name, ok, detail in RESULTS:

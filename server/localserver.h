@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QString>
+
+#include <memory>
+#include <thread>
+
+namespace Encord {
+class PublicKey;
+}
+
+namespace Encord::Server {
+
+class HttpFront;
+class Workspace;
+
+/// The local workspace server embedded in a process: opens (or creates) the workspace in a
+/// data folder, listens on a loopback port and serves on its own threads (one accepting
+/// thread plus httplib's worker pool) until stop() or destruction. Used by the desktop app
+/// and by the tests; the encord-local-server executable is a thin shell around it.
+///
+/// Not a QObject and needs no event loop. start() and stop() must be called from one thread.
+class LocalServer
+{
+public:
+    explicit LocalServer(QString dataDir);
+    /// Stops the server if it is running.
+    ~LocalServer();
+    LocalServer(const LocalServer &) = delete;
+    LocalServer &operator=(const LocalServer &) = delete;
+
+    /// Opens the workspace and starts listening on @p host:@p port (0 = a free port). False,
+    /// with errorString(), when the workspace cannot be opened or the address bound.
+    bool start(const QString &host = QStringLiteral("127.0.0.1"), int port = 0);
+    /// Stops accepting, lets requests in flight finish and joins the threads. Idempotent.
+    void stop();
+
+    /// Makes sure the user @p email with @p key exists (what the desktop does for its local
+    /// user on first start); opens the workspace if start() has not. True when the user exists
+    /// afterwards with this key; false, with errorString(), when the e-mail or the key belongs
+    /// to someone else or the workspace cannot be opened.
+    bool ensureUser(const QString &email, const PublicKey &key, bool orgAdmin);
+
+    bool isRunning() const { return m_thread.joinable(); }
+    /// The bound port; 0 before start().
+    int port() const { return m_port; }
+    /// "http://<host>:<port>", what an SDK takes as domain.
+    QString baseUrl() const;
+    QString errorString() const { return m_error; }
+    /// The open workspace (nullptr before start()), e.g. to register the local user.
+    Workspace *workspace() const { return m_workspace.get(); }
+
+private:
+    bool openWorkspace();
+
+    QString m_dataDir;
+    QString m_host;
+    int m_port = 0;
+    QString m_error;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<HttpFront> m_front;
+    std::thread m_thread;
+};
+
+} // namespace Encord::Server

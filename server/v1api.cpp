@@ -1,0 +1,316 @@
+#include "v1api.h"
+
+#include "apikeystore.h"
+#include "datasetstore.h"
+#include "integrationstore.h"
+#include "listingfilter.h"
+#include "ontologystore.h"
+#include "projectstore.h"
+#include "requesterror.h"
+#include "serverrequest.h"
+#include "userstore.h"
+#include "v1format.h"
+#include "workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace Encord::Server {
+
+namespace {
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList result;
+    for (const QJsonValue &item : value.toArray())
+        result.append(item.toString());
+    return result;
+}
+
+// The payload's dataset_hash, required.
+QString requiredString(const QJsonObject &payload, const char *key)
+{
+    const QString value = payload.value(QLatin1String(key)).toString();
+    if (value.isEmpty())
+        throw RequestError::invalidArgument(
+            QStringLiteral("Missing \"%1\".").arg(QLatin1String(key)));
+    return value;
+}
+
+RequestError notSupported(const QString &what)
+{
+    return RequestError::notSupported(
+        QStringLiteral("%1 is not supported by the local workspace server.").arg(what));
+}
+
+} // namespace
+
+V1Api::V1Api(Workspace &workspace, const UserRecord &user)
+    : m_workspace(workspace)
+    , m_user(user)
+{ }
+
+ServerResponse V1Api::ok(const QJsonValue &result)
+{
+    ServerResponse response;
+    const QJsonObject envelope{{QStringLiteral("status"), 200},
+                               {QStringLiteral("response"), result}};
+    response.body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+ServerResponse V1Api::error(int status, const QString &code, const QString &message)
+{
+    ServerResponse response;
+    response.status = status;
+    const QJsonObject envelope{{QStringLiteral("status"), status},
+                               {QStringLiteral("response"), QJsonArray{code}},
+                               {QStringLiteral("payload"), message}};
+    response.body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+    return response;
+}
+
+ServerResponse V1Api::handle(const ServerRequest &request, bool userScope)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        return error(400,
+                     QStringLiteral("INVALID_ARGUMENTS_ERROR"),
+                     QStringLiteral("The request body is not a JSON object."));
+    const QJsonObject envelope = document.object();
+    const QString type = envelope.value(QLatin1String("query_type")).toString();
+    const QString method = envelope.value(QLatin1String("query_method")).toString().toUpper();
+    const QJsonObject values = envelope.value(QLatin1String("values")).toObject();
+    const QJsonValue uid = values.value(QLatin1String("uid"));
+    const QJsonValue payload = values.value(QLatin1String("payload"));
+    try {
+        if (userScope)
+            return ok(userQuery(type, method, uid, payload));
+        return ok(resourceQuery(QString::fromUtf8(request.header("resourcetype")).toLower(),
+                                QString::fromUtf8(request.header("resourceid")),
+                                type,
+                                method,
+                                uid,
+                                payload));
+    } catch (const RequestError &e) {
+        return error(e.httpStatus(), e.v1Code(), e.message());
+    }
+}
+
+QJsonValue V1Api::userQuery(const QString &type,
+                            const QString &method,
+                            const QJsonValue &uid,
+                            const QJsonValue &payloadValue)
+{
+    SqliteDatabase &db = m_workspace.database();
+    const QJsonObject payload = payloadValue.toObject();
+    const auto is = [&](const char *t, const char *m) {
+        return type == QLatin1String(t) && method == QLatin1String(m);
+    };
+
+    if (is("dataset", "POST")) {
+        const DatasetRecord dataset =
+            DatasetStore(db, m_user)
+                .create(payload.value(QLatin1String("title")).toString(),
+                        payload.value(QLatin1String("description")).toString(),
+                        payload.value(QLatin1String("type")).toInt(0),
+                        payload.value(QLatin1String("create_backing_folder")).toBool(true));
+        return V1Format::createDatasetResponse(dataset, UserStore::userHash(m_user.email));
+    }
+    if (is("datasetwithuserrole", "GET")) {
+        QJsonArray result;
+        const ListingFilter filter =
+            ListingFilter::fromV1(payload.value(QLatin1String("filter")).toObject());
+        for (const DatasetRecord &dataset : DatasetStore(db, m_user).list(filter)) {
+            result.append(QJsonObject{{QStringLiteral("user_role"), dataset.role.value_or(0)},
+                                      {QStringLiteral("dataset"), V1Format::datasetInfo(dataset)}});
+        }
+        return result;
+    }
+    if (is("projectwithuserrole", "GET")) {
+        QJsonArray result;
+        const ListingFilter filter =
+            ListingFilter::fromV1(payload.value(QLatin1String("filter")).toObject());
+        DatasetStore datasets(db, m_user);
+        OntologyStore ontologies(db, m_user);
+        for (const ProjectRecord &project : ProjectStore(db, m_user).list(filter)) {
+            QList<DatasetRecord> projectDatasets;
+            for (const QString &hash : project.datasetHashes) {
+                if (std::optional<DatasetRecord> dataset = datasets.find(hash))
+                    projectDatasets.append(*dataset);
+            }
+            const std::optional<OntologyRecord> ontology =
+                ontologies.findUnchecked(project.ontologyHash);
+            const QJsonObject editor =
+                ontology ? V1Format::editorObject(ontology->editor) : QJsonObject();
+            result.append(QJsonObject{
+                {QStringLiteral("user_role"), project.role.value_or(0)},
+                {QStringLiteral("project"), V1Format::project(project, editor, projectDatasets)}});
+        }
+        return result;
+    }
+    if (is("ontologywithuserrole", "GET")) {
+        QJsonArray result;
+        const ListingFilter filter =
+            ListingFilter::fromV1(payload.value(QLatin1String("filter")).toObject());
+        for (const OntologyRecord &ontology : OntologyStore(db, m_user).list(filter)) {
+            result.append(QJsonObject{{QStringLiteral("user_role"), ontology.role.value_or(0)},
+                                      {QStringLiteral("user_email"), m_user.email},
+                                      {QStringLiteral("ontology"), V1Format::ontology(ontology)}});
+        }
+        return result;
+    }
+    if (is("ontology", "POST")) {
+        const QJsonValue editor = payload.value(QLatin1String("editor"));
+        const QByteArray editorText =
+            editor.isObject() ? QJsonDocument(editor.toObject()).toJson(QJsonDocument::Compact)
+                              : OntologyStore::emptyEditor();
+        return V1Format::ontology(
+            OntologyStore(db, m_user)
+                .create(payload.value(QLatin1String("title")).toString(),
+                        payload.value(QLatin1String("description")).toString(),
+                        editorText));
+    }
+    if (is("project", "POST")) {
+        ProjectDraft draft;
+        draft.title = payload.value(QLatin1String("title")).toString();
+        draft.description = payload.value(QLatin1String("description")).toString();
+        draft.datasetHashes = stringList(payload.value(QLatin1String("dataset_hashes")));
+        draft.workflowType =
+            payload.value(QLatin1String("workflow_type")).toString(QStringLiteral("manual"));
+        draft.sourceProjects = stringList(payload.value(QLatin1String("source_projects")));
+        draft.ontologyHash = payload.value(QLatin1String("ontology_hash")).toString();
+        const QJsonValue templateId = payload.value(QLatin1String("workflow_template_id"));
+        if (!templateId.isUndefined() && !templateId.isNull())
+            draft.workflowTemplateId = templateId.isString()
+                                           ? templateId.toString()
+                                           : QString::number(templateId.toInteger());
+        return ProjectStore(db, m_user).create(draft).hash;
+    }
+    if (type == QLatin1String("datasetapikey")) {
+        ApiKeyStore keys(db, m_user);
+        const QString dataset = requiredString(payload, "dataset_hash");
+        if (method == QLatin1String("POST")) {
+            return V1Format::datasetApiKey(
+                keys.create(QStringLiteral("dataset"),
+                            dataset,
+                            payload.value(QLatin1String("title")).toString(),
+                            stringList(payload.value(QLatin1String("scopes")))));
+        }
+        if (method == QLatin1String("GET")) {
+            QJsonArray result;
+            for (const ApiKeyRecord &key : keys.list(QStringLiteral("dataset"), dataset))
+                result.append(V1Format::datasetApiKey(key));
+            return result;
+        }
+        if (method == QLatin1String("PUT"))
+            return V1Format::datasetApiKey(keys.getOrCreate(QStringLiteral("dataset"), dataset));
+    }
+    if (type == QLatin1String("projectapikey")) {
+        ApiKeyStore keys(db, m_user);
+        const QString project = uid.toString();
+        if (project.isEmpty())
+            throw RequestError::invalidArgument(QStringLiteral("Missing project hash."));
+        if (method == QLatin1String("POST")) {
+            return keys
+                .create(QStringLiteral("project"),
+                        project,
+                        payload.value(QLatin1String("title")).toString(),
+                        stringList(payload.value(QLatin1String("scopes"))))
+                .apiKey;
+        }
+        if (method == QLatin1String("GET")) {
+            QJsonArray result;
+            for (const ApiKeyRecord &key : keys.list(QStringLiteral("project"), project))
+                result.append(V1Format::projectApiKey(key));
+            return result;
+        }
+        if (method == QLatin1String("PUT"))
+            return keys.getOrCreate(QStringLiteral("project"), project).apiKey;
+    }
+    if (is("cloudintegration", "GET")) {
+        QJsonArray result;
+        for (const IntegrationRecord &integration : IntegrationStore(db).list()) {
+            result.append(QJsonObject{{QStringLiteral("id"), integration.uuid},
+                                      {QStringLiteral("title"), integration.title}});
+        }
+        return result;
+    }
+    if (type == QLatin1String("dicomdeidentifytask"))
+        throw notSupported(QStringLiteral("DICOM de-identification"));
+    if (type == QLatin1String("projectimportercvatinfo")
+        || type == QLatin1String("projectimporter"))
+        throw notSupported(QStringLiteral("CVAT import"));
+    throw RequestError::methodNotAllowed(
+        QStringLiteral("Unknown user query %1 %2.").arg(method, type));
+}
+
+QJsonValue V1Api::resourceQuery(const QString &resourceType,
+                                const QString &resourceId,
+                                const QString &type,
+                                const QString &method,
+                                const QJsonValue &uid,
+                                const QJsonValue &payloadValue)
+{
+    SqliteDatabase &db = m_workspace.database();
+    const QJsonObject payload = payloadValue.toObject();
+    const auto is = [&](const char *t, const char *m) {
+        return type == QLatin1String(t) && method == QLatin1String(m);
+    };
+
+    if (resourceType == QLatin1String("dataset")) {
+        DatasetStore datasets(db, m_user);
+        const DatasetRecord dataset = datasets.get(resourceId);
+        if (is("dataset", "GET")) {
+            const bool withMetadata = payload.value(QLatin1String("dataset_access_settings"))
+                                          .toObject()
+                                          .value(QLatin1String("fetch_client_metadata"))
+                                          .toBool(false);
+            return V1Format::dataset(dataset, datasets.rows(dataset.hash), withMetadata);
+        }
+        if (type == QLatin1String("signedimagesurl") || is("images", "PUT")
+            || type == QLatin1String("signedvideourl") || type == QLatin1String("video"))
+            throw notSupported(QStringLiteral("Uploading through v1 signed URLs"));
+    } else if (resourceType == QLatin1String("project")) {
+        const ProjectRecord project = ProjectStore(db, m_user).get(resourceId);
+        OntologyStore ontologies(db, m_user);
+        if (is("project", "GET")) {
+            DatasetStore datasets(db, m_user);
+            QList<DatasetRecord> projectDatasets;
+            for (const QString &hash : project.datasetHashes) {
+                if (std::optional<DatasetRecord> dataset = datasets.find(hash))
+                    projectDatasets.append(*dataset);
+            }
+            const std::optional<OntologyRecord> ontology =
+                ontologies.findUnchecked(project.ontologyHash);
+            return V1Format::project(project,
+                                     ontology ? V1Format::editorObject(ontology->editor)
+                                              : QJsonObject(),
+                                     projectDatasets);
+        }
+        // The project scope grants read access to the project's own ontology only.
+        if (is("ontology", "GET")) {
+            const QString hash = uid.isString() ? uid.toString() : project.ontologyHash;
+            const std::optional<OntologyRecord> ontology =
+                hash == project.ontologyHash ? ontologies.findUnchecked(hash) : std::nullopt;
+            if (!ontology)
+                throw RequestError::notFound(QStringLiteral("Ontology not found."));
+            return V1Format::ontology(*ontology);
+        }
+    } else if (resourceType == QLatin1String("ontology")) {
+        const OntologyRecord ontology = OntologyStore(db, m_user).get(resourceId);
+        if (is("ontology", "GET")) {
+            if (uid.isString() && uid.toString() != ontology.hash)
+                throw RequestError::notFound(QStringLiteral("Ontology not found."));
+            return V1Format::ontology(ontology);
+        }
+    } else {
+        throw RequestError::invalidArgument(
+            QStringLiteral("Unknown ResourceType \"%1\".").arg(resourceType));
+    }
+    throw RequestError::methodNotAllowed(
+        QStringLiteral("Unknown %1 query %2 %3.").arg(resourceType, method, type));
+}
+
+} // namespace Encord::Server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "blobstore.h"
+#include "urlsigner.h"
+
+#include <QString>
+
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+namespace Encord::Server {
+
+class SqliteDatabase;
+
+/// A workspace data folder: workspace.sqlite (WAL), the blob folder and the URL-signing
+/// secret (server-secret, mode 0600). Opening creates what is missing and migrates the schema.
+///
+/// Thread safety: database() gives each calling thread its own connection, created on first
+/// use and closed with the workspace; everything else is immutable after open().
+class Workspace
+{
+public:
+    ~Workspace();
+    Workspace(const Workspace &) = delete;
+    Workspace &operator=(const Workspace &) = delete;
+
+    /// Opens or creates the workspace in @p dataDir; nullptr with @p error filled on failure.
+    static std::unique_ptr<Workspace> open(const QString &dataDir, QString *error);
+
+    const QString &dataDir() const { return m_dataDir; }
+    QString databasePath() const;
+    /// This thread's connection.
+    SqliteDatabase &database();
+    const BlobStore &blobs() const { return m_blobs; }
+    const UrlSigner &urlSigner() const { return *m_signer; }
+
+private:
+    explicit Workspace(QString dataDir);
+
+    QString m_dataDir;
+    BlobStore m_blobs;
+    std::unique_ptr<UrlSigner> m_signer;
+    std::mutex m_mutex;
+    std::unordered_map<std::thread::id, std::unique_ptr<SqliteDatabase>> m_connections;
+};
+
+} // namespace Encord::Server

@@ -1,0 +1,278 @@
+// The browser window driven as a user would, under the offscreen platform, against real
+// local servers: lists fill in, the filter bar asks the server, a profile switch shows only the
+// new connection's data, a failing server shows a banner with Retry, storage folders load as
+// they are expanded, and the window remembers its state.
+
+#include "auth/publickey.h"
+#include "browserwindowfactory.h"
+#include "errorbanner.h"
+#include "localserver.h"
+#include "resourcelistmodel.h"
+#include "resourcepane.h"
+#include "storagefoldertreemodel.h"
+#include "storageitemlistmodel.h"
+#include "storagepane.h"
+#include "userstore.h"
+#include "workspace.h"
+
+#include <QAbstractButton>
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace Encord;
+
+namespace {
+
+// A running local server with one registered user and the client that user would have.
+struct TestWorkspace
+{
+    explicit TestWorkspace(const QString &dir)
+        : server(std::make_unique<Server::LocalServer>(dir))
+        , key(PrivateKey::generate())
+    {
+        if (!server->start())
+            qFatal("server did not start: %s", qPrintable(server->errorString()));
+        Server::UserStore(server->workspace()->database())
+            .add(QStringLiteral("me@example.com"), *PublicKey::fromRaw(key.publicKeyRaw()), true);
+        client.emplace(key, QUrl(server->baseUrl()));
+    }
+
+    void createDatasets(const QStringList &titles) const
+    {
+        for (const QString &title : titles) {
+            if (!QCoro::waitFor(client->createDataset(title, StorageLocation::CordStorage)).ok())
+                qFatal("could not create a dataset");
+        }
+    }
+
+    std::unique_ptr<Server::LocalServer> server;
+    PrivateKey key;
+    std::optional<EncordClient> client;
+};
+
+QStringList column(const QAbstractItemModel *model, int column = 0)
+{
+    QStringList out;
+    for (int row = 0; row < model->rowCount(); ++row)
+        out << model->index(row, column).data().toString();
+    out.sort();
+    return out;
+}
+
+} // namespace
+
+class TestBrowserWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void shouldListDatasetsOfTheConnection();
+    void shouldFilterThroughTheServer();
+    void shouldShowOnlyTheNewConnectionAfterASwitch();
+    void shouldShowABannerWhenTheServerFails();
+    void shouldLoadStorageFoldersWhenExpanded();
+    void shouldRememberWindowState();
+    void shouldNameEveryControlForAccessibility();
+
+private:
+    ResourcePane *datasetsPane() const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestWorkspace> m_first;
+    std::unique_ptr<TestWorkspace> m_second;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+ResourcePane *TestBrowserWindow::datasetsPane() const
+{
+    return qobject_cast<ResourcePane *>(m_window->pane(QStringLiteral("datasets")));
+}
+
+void TestBrowserWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication::setOrganizationName(QStringLiteral("EncordTest"));
+    QApplication::setApplicationName(QStringLiteral("tst_browserwindow"));
+    QSettings().clear();
+
+    m_first = std::make_unique<TestWorkspace>(m_dir.filePath(QStringLiteral("first")));
+    m_first->createDatasets({QStringLiteral("Street scenes"),
+                             QStringLiteral("Chest X-rays"),
+                             QStringLiteral("Streetcar depot")});
+    m_second = std::make_unique<TestWorkspace>(m_dir.filePath(QStringLiteral("second")));
+    m_second->createDatasets({QStringLiteral("Only in the second workspace")});
+
+    m_window = BrowserWindowFactory::create();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestBrowserWindow::shouldListDatasetsOfTheConnection()
+{
+    ResourcePane *pane = datasetsPane();
+    QVERIFY(pane);
+    QAbstractItemModelTester tester(pane->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    m_window->setConnection(m_first->client, QStringLiteral("First"), QStringLiteral("here"));
+
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
+    QCOMPARE(column(pane->view()->model()),
+             (QStringList{QStringLiteral("Chest X-rays"),
+                          QStringLiteral("Street scenes"),
+                          QStringLiteral("Streetcar depot")}));
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"))->text(),
+             QStringLiteral("First — connected to here"));
+}
+
+void TestBrowserWindow::shouldFilterThroughTheServer()
+{
+    ResourcePane *pane = datasetsPane();
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
+
+    // When the user types in the filter bar
+    QTest::keyClicks(pane->filterEdit(), QStringLiteral("street"));
+
+    // Then the listing filter goes to the server and only matching rows come back
+    QTRY_COMPARE(pane->model()->filter().titleLike, std::optional<QString>(QStringLiteral("%street%")));
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 2);
+    QTRY_VERIFY(!pane->model()->isLoading());
+    QCOMPARE(column(pane->view()->model()),
+             (QStringList{QStringLiteral("Street scenes"), QStringLiteral("Streetcar depot")}));
+
+    // An exact title match
+    pane->filterField()->setCurrentIndex(1);
+    pane->filterEdit()->setText(QStringLiteral("Chest X-rays"));
+    QTRY_COMPARE(pane->model()->filter().titleEq, std::optional<QString>(QStringLiteral("Chest X-rays")));
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 1);
+
+    pane->filterEdit()->clear();
+    pane->filterField()->setCurrentIndex(0);
+    QTRY_VERIFY(pane->model()->filter().isEmpty());
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
+}
+
+void TestBrowserWindow::shouldShowOnlyTheNewConnectionAfterASwitch()
+{
+    ResourcePane *pane = datasetsPane();
+    // Switch while the first listing may still be on its way: only the second stays.
+    m_window->setConnection(m_first->client, QStringLiteral("First"), QStringLiteral("here"));
+    m_window->setConnection(m_second->client, QStringLiteral("Second"), QStringLiteral("there"));
+
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 1);
+    QTRY_VERIFY(!pane->model()->isLoading());
+    QTest::qWait(200); // a late answer of the first connection would show up now
+    QCOMPARE(column(pane->view()->model()),
+             QStringList{QStringLiteral("Only in the second workspace")});
+}
+
+void TestBrowserWindow::shouldShowABannerWhenTheServerFails()
+{
+    ResourcePane *pane = datasetsPane();
+    m_window->showPane(QStringLiteral("datasets"));
+    m_second->server->stop();
+    RequestsSettings quick;
+    quick.connectionRetries = 0;
+    m_second->client->setRequestsSettings(quick);
+
+    // F5 refreshes the visible section
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+
+    QTRY_VERIFY(pane->errorBanner()->isVisible());
+    QVERIFY2(pane->errorBanner()->text().contains(QStringLiteral("Could not reach the server")),
+             qPrintable(pane->errorBanner()->text()));
+    QCOMPARE(pane->view()->model()->rowCount(), 0);
+
+    // The server comes back on the same data; Retry lists again
+    m_second->server = std::make_unique<Server::LocalServer>(m_dir.filePath(QStringLiteral("second")));
+    QVERIFY(m_second->server->start());
+    m_second->client.emplace(m_second->key, QUrl(m_second->server->baseUrl()));
+    m_window->setConnection(m_second->client, QStringLiteral("Second"), QStringLiteral("there"));
+    QTRY_VERIFY(!pane->errorBanner()->isVisible());
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 1);
+}
+
+void TestBrowserWindow::shouldLoadStorageFoldersWhenExpanded()
+{
+    const auto top = QCoro::waitFor(
+        m_first->client->createStorageFolder(QStringLiteral("Hospital A")));
+    QVERIFY(top.ok());
+    for (int i = 0; i < 3; ++i) {
+        QVERIFY(QCoro::waitFor(m_first->client->createStorageFolder(
+                                   QStringLiteral("Series %1").arg(i), {}, std::nullopt, top->uuid))
+                    .ok());
+    }
+    m_window->setConnection(m_first->client, QStringLiteral("First"), QStringLiteral("here"));
+    m_window->showPane(QStringLiteral("storage"));
+    auto *pane = qobject_cast<StoragePane *>(m_window->pane(QStringLiteral("storage")));
+    QVERIFY(pane);
+    StorageFolderTreeModel *model = pane->folderModel();
+
+    // The top level: the new folder, beside the folders that back each dataset.
+    QTRY_VERIFY(model->indexForUuid(top->uuid).isValid());
+    QTRY_VERIFY(!model->isLoading());
+    const QModelIndex hospital = model->indexForUuid(top->uuid);
+    QCOMPARE(hospital.data().toString(), QStringLiteral("Hospital A"));
+    QVERIFY(model->hasChildren(hospital)); // optimistic until listed
+    QCOMPARE(model->rowCount(hospital), 0); // not asked for yet
+
+    // Expanding the folder lists its children.
+    pane->folderView()->expand(hospital);
+    QTRY_COMPARE(model->rowCount(hospital), 3);
+    
+    // Selecting it shows its items.
+    pane->folderView()->setCurrentIndex(hospital);
+    QCOMPARE(pane->itemModel()->folder(), top->uuid);
+
+    // The whole tree, walked by the model tester (which expands everything), stays sound.
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_VERIFY(!model->isLoading());
+}
+
+void TestBrowserWindow::shouldRememberWindowState()
+{
+    m_window->resize(900, 600);
+    m_window->showPane(QStringLiteral("projects"));
+    m_window->close();
+
+    auto again = BrowserWindowFactory::create();
+    again->restoreWindowState();
+    QCOMPARE(again->currentPaneKey(), QStringLiteral("projects"));
+    QCOMPARE(again->size(), QSize(900, 600));
+}
+
+void TestBrowserWindow::shouldNameEveryControlForAccessibility()
+{
+    const auto widgets = m_window->findChildren<QWidget *>();
+    for (QWidget *widget : widgets) {
+        const bool interactive = qobject_cast<QLineEdit *>(widget)
+                                 || qobject_cast<QComboBox *>(widget)
+                                 || qobject_cast<QAbstractItemView *>(widget)
+                                 || qobject_cast<QAbstractButton *>(widget);
+        if (!interactive || widget->inherits("QToolButton") || widget->inherits("QHeaderView")
+            || !widget->parentWidget()
+            || widget->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        // Line edits inside combo boxes and the views' own internals are named by their owner.
+        if (qobject_cast<QComboBox *>(widget->parentWidget())
+            || qobject_cast<QAbstractItemView *>(widget->parentWidget()))
+            continue;
+        QVERIFY2(!widget->accessibleName().isEmpty(),
+                 qPrintable(QStringLiteral("%1 (%2) has no accessible name")
+                                .arg(QString::fromLatin1(widget->metaObject()->className()),
+                                     widget->objectName())));
+    }
+}
+
+QTEST_MAIN(TestBrowserWindow)
+#include "tst_browserwindow.moc"

@@ -1,0 +1,74 @@
+#include "detailspanel.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace Encord {
+
+DetailsPanel::DetailsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_description(new QLabel(this))
+    , m_id(new QLabel(this))
+    , m_body(new QWidget(this))
+    , m_fields(new QFormLayout)
+    , m_sections(new QVBoxLayout)
+    , m_placeholder(new QLabel(tr("Select a row to see its details."), this))
+{
+    setAccessibleName(tr("Details"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setWordWrap(true);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_description->setWordWrap(true);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_id->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_id->setForegroundRole(QPalette::PlaceholderText);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+    m_fields->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+
+    auto *bodyLayout = new QVBoxLayout(m_body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_title);
+    bodyLayout->addWidget(m_description);
+    bodyLayout->addWidget(m_id);
+    bodyLayout->addLayout(m_fields);
+    bodyLayout->addLayout(m_sections, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_placeholder, 1);
+    layout->addWidget(m_body, 1);
+    m_body->hide();
+}
+
+void DetailsPanel::setClient(std::optional<EncordClient> client)
+{
+    m_client = std::move(client);
+    showIndex({});
+}
+
+void DetailsPanel::setHeader(const QString &title, const QString &description, const QString &id)
+{
+    const bool selected = !title.isEmpty() || !id.isEmpty();
+    m_placeholder->setVisible(!selected);
+    m_body->setVisible(selected);
+    m_title->setText(title);
+    m_description->setText(description);
+    m_description->setVisible(!description.isEmpty());
+    m_id->setText(id.isEmpty() ? QString() : tr("ID: %1").arg(id));
+}
+
+QLabel *DetailsPanel::addField(const QString &label)
+{
+    auto *value = new QLabel(m_body);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setWordWrap(true);
+    m_fields->addRow(label, value);
+    return value;
+}
+
+} // namespace Encord

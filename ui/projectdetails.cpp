@@ -1,0 +1,160 @@
+#include "projectdetails.h"
+
+#include "errorbanner.h"
+#include "ontologystructuremodel.h"
+#include "records/project.h"
+#include "resourcelistmodel.h"
+#include "structuretreeview.h"
+
+#include <QCoroTask>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Encord {
+
+namespace {
+
+QString statusText(ProjectStatus status)
+{
+    switch (status) {
+    case ProjectStatus::NotStarted:
+        return ProjectDetails::tr("Not started");
+    case ProjectStatus::InProgress:
+        return ProjectDetails::tr("In progress");
+    case ProjectStatus::InReview:
+        return ProjectDetails::tr("In review");
+    case ProjectStatus::Paused:
+        return ProjectDetails::tr("Paused");
+    case ProjectStatus::Completed:
+        return ProjectDetails::tr("Completed");
+    case ProjectStatus::Cancelled:
+        return ProjectDetails::tr("Cancelled");
+    case ProjectStatus::Archived:
+        return ProjectDetails::tr("Archived");
+    case ProjectStatus::Unknown:
+        break;
+    }
+    return ProjectDetails::tr("Unknown");
+}
+
+QString roleText(const std::optional<WireEnum<ProjectUserRole>> &role)
+{
+    if (!role)
+        return ProjectDetails::tr("Organisation access");
+    switch (role->value()) {
+    case ProjectUserRole::Admin:
+        return ProjectDetails::tr("Admin");
+    case ProjectUserRole::Annotator:
+        return ProjectDetails::tr("Annotator");
+    case ProjectUserRole::Reviewer:
+        return ProjectDetails::tr("Reviewer");
+    case ProjectUserRole::AnnotatorReviewer:
+        return ProjectDetails::tr("Annotator and reviewer");
+    case ProjectUserRole::TeamManager:
+        return ProjectDetails::tr("Team manager");
+    case ProjectUserRole::Unknown:
+        break;
+    }
+    return ProjectDetails::tr("Unknown");
+}
+
+} // namespace
+
+ProjectDetails::ProjectDetails(QWidget *parent)
+    : DetailsPanel(parent)
+    , m_structure(new OntologyStructureModel(this))
+    , m_role(addField(tr("Your role:")))
+    , m_status(addField(tr("Status:")))
+    , m_workflow(addField(tr("Quality assurance:")))
+    , m_created(addField(tr("Created:")))
+    , m_banner(new ErrorBanner(this))
+    , m_datasets(new QListWidget(this))
+    , m_tree(StructureTreeView::create(m_structure, this))
+{
+    m_datasets->setAccessibleName(tr("Project datasets"));
+    m_datasets->setMaximumHeight(m_datasets->fontMetrics().height() * 6);
+    sections()->addWidget(m_banner);
+    sections()->addWidget(StructureTreeView::heading(tr("Datasets"), this));
+    sections()->addWidget(m_datasets);
+    sections()->addWidget(StructureTreeView::heading(tr("Ontology"), this));
+    sections()->addWidget(m_tree, 1);
+    connect(m_banner, &ErrorBanner::retryRequested, this, &ProjectDetails::fetch);
+    showIndex({});
+}
+
+void ProjectDetails::setClient(std::optional<EncordClient> client)
+{
+    m_requests.advance();
+    DetailsPanel::setClient(std::move(client));
+}
+
+void ProjectDetails::showIndex(const QModelIndex &index)
+{
+    m_requests.advance();
+    m_banner->hide();
+    if (!index.isValid()) {
+        m_projectHash.clear();
+        setHeader({}, {}, {});
+        m_structure->setStructure({});
+        m_datasets->clear();
+        return;
+    }
+    // Show what the listing knows at once, then complete it from the project itself.
+    const auto listed = index.data(ResourceListModel::RecordRole).value<Project>();
+    m_projectHash = listed.projectHash;
+    showProject(listed);
+    fetch();
+}
+
+void ProjectDetails::fetch()
+{
+    if (!client() || m_projectHash.isEmpty())
+        return;
+    m_banner->hide();
+    const quint64 generation = m_requests.advance();
+    QCoro::connect(client()->getProject(m_projectHash, m_requests.token()), this,
+                   [this, generation](const Result<Project> &answer) {
+                       if (!m_requests.isCurrent(generation))
+                           return;
+                       if (answer.ok())
+                           showProject(answer.value());
+                       else
+                           m_banner->showError(answer.error());
+                   });
+    QCoro::connect(client()->getProjectDatasets(m_projectHash, m_requests.token()), this,
+                   [this, generation](const Result<QList<ProjectDataset>> &answer) {
+                       if (!m_requests.isCurrent(generation) || !answer.ok())
+                           return;
+                       m_datasets->clear();
+                       for (const ProjectDataset &dataset : answer.value())
+                           m_datasets->addItem(dataset.title);
+                   });
+}
+
+void ProjectDetails::showProject(const Project &project)
+{
+    setHeader(project.title, project.description, project.projectHash);
+    m_role->setText(roleText(project.userRole));
+    m_status->setText(statusText(project.status.value()));
+    if (project.sourceProjects && !project.sourceProjects->isEmpty())
+        m_workflow->setText(tr("Benchmark QA against %n project(s)", nullptr,
+                               int(project.sourceProjects->size())));
+    else if (project.workflow)
+        m_workflow->setText(tr("Workflow with %n stage(s)", nullptr,
+                               int(project.workflow->stages.size())));
+    else
+        m_workflow->setText(tr("Manual QA"));
+    m_created->setText(QLocale().toString(project.createdAt.toLocalTime(), QLocale::ShortFormat));
+    if (!project.datasets.isEmpty()) {
+        m_datasets->clear();
+        for (const ProjectDataset &dataset : project.datasets)
+            m_datasets->addItem(dataset.title);
+    }
+    m_structure->setStructure(project.editorOntology);
+    m_tree->expandAll();
+}
+
+} // namespace Encord

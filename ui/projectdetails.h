@@ -1,0 +1,49 @@
+#pragma once
+
+#include "detailspanel.h"
+#include "requestgeneration.h"
+
+class QLabel;
+class QListWidget;
+class QTreeView;
+
+namespace Encord {
+
+class ErrorBanner;
+class OntologyStructureModel;
+struct Project;
+
+/// A project's fields, status, workflow, datasets and its ontology's structure. The listing
+/// carries only part of this, so the project is fetched when selected.
+class ProjectDetails final : public DetailsPanel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProjectDetails)
+
+public:
+    explicit ProjectDetails(QWidget *parent = nullptr);
+
+    void setClient(std::optional<EncordClient> client) override;
+    void showIndex(const QModelIndex &index) override;
+
+    OntologyStructureModel *structure() const { return m_structure; }
+    QListWidget *datasets() const { return m_datasets; }
+
+private:
+    /// Fetches the selected project and its datasets.
+    void fetch();
+    void showProject(const Project &project);
+
+    RequestGeneration m_requests;
+    QString m_projectHash;
+    OntologyStructureModel *m_structure;
+    QLabel *m_role;
+    QLabel *m_status;
+    QLabel *m_workflow;
+    QLabel *m_created;
+    ErrorBanner *m_banner;
+    QListWidget *m_datasets;
+    QTreeView *m_tree;
+};
+
+} // namespace Encord

@@ -1,0 +1,254 @@
+#include "resourcepane.h"
+
+#include "detailspanel.h"
+#include "errorbanner.h"
+#include "resourcelistmodel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace Encord {
+
+namespace {
+
+// The filter bar's choices, in the order of the combo box.
+enum class FilterField {
+    TitleContains,
+    TitleIs,
+    DescriptionContains,
+    DescriptionIs,
+};
+
+constexpr int kDebounceMs = 300;
+
+} // namespace
+
+ResourcePane::ResourcePane(ResourceListModel *model,
+                           const QString &nounSingular,
+                           const QString &nounPlural,
+                           bool serverFilter,
+                           DetailsPanel *details,
+                           QWidget *parent)
+    : BrowserPane(parent)
+    , m_model(model)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_nounSingular(nounSingular)
+    , m_nounPlural(nounPlural)
+    , m_filterField(new QComboBox(this))
+    , m_filterEdit(new QLineEdit(this))
+    , m_debounce(new QTimer(this))
+    , m_banner(new ErrorBanner(this))
+    , m_view(new QTableView(this))
+    , m_status(new QLabel(this))
+    , m_details(details)
+    , m_splitter(new QSplitter(this))
+{
+    m_model->setParent(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ResourceListModel::SortRole);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    // Lists without a server-side filter (integrations, groups) filter what they show.
+    if (!serverFilter) {
+        m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+        m_proxy->setFilterKeyColumn(0);
+    }
+
+    m_filterField->addItem(tr("Title contains"));
+    m_filterField->addItem(tr("Title is"));
+    if (serverFilter) {
+        m_filterField->addItem(tr("Description contains"));
+        m_filterField->addItem(tr("Description is"));
+    } else {
+        m_filterField->hide();
+    }
+    m_filterField->setAccessibleName(tr("Filter field"));
+    m_filterEdit->setPlaceholderText(tr("Filter %1…").arg(nounPlural));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_filterEdit->setAccessibleName(tr("Filter text"));
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(0, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setHighlightSections(false);
+    // Columns fit their contents once the first rows arrive (long descriptions capped),
+    // unless the user's own widths were restored; the last column takes what is left.
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setAccessibleName(nounPlural);
+    m_status->setAccessibleName(tr("Status"));
+
+    auto *copyHash = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy ID"), this);
+    copyHash->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+    copyHash->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_view->addAction(copyHash);
+    connect(copyHash, &QAction::triggered, this, &ResourcePane::copyCurrentHash);
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this, copyHash](const QPoint &at) {
+        if (!m_view->indexAt(at).isValid())
+            return;
+        QMenu menu(this);
+        menu.addAction(copyHash);
+        menu.exec(m_view->viewport()->mapToGlobal(at));
+    });
+
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filterField);
+    filterRow->addWidget(m_filterEdit, 1);
+    auto *listPanel = new QWidget(m_splitter);
+    auto *listLayout = new QVBoxLayout(listPanel);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(filterRow);
+    listLayout->addWidget(m_banner);
+    listLayout->addWidget(m_view, 1);
+    listLayout->addWidget(m_status);
+    m_splitter->addWidget(listPanel);
+    if (m_details) {
+        m_details->setParent(m_splitter);
+        m_splitter->addWidget(m_details);
+        m_splitter->setStretchFactor(0, 3);
+        m_splitter->setStretchFactor(1, 2);
+        m_splitter->setSizes({700, 380});
+        connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this](const QModelIndex &current) {
+                    m_details->showIndex(m_proxy->mapToSource(current));
+                });
+        connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+            m_details->showIndex({});
+        });
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_splitter);
+
+    connect(m_filterEdit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_filterField, &QComboBox::currentIndexChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this, [this, serverFilter] {
+        if (serverFilter)
+            applyFilter();
+        else
+            m_proxy->setFilterFixedString(m_filterEdit->text().trimmed());
+        updateStatus();
+    });
+    connect(m_model, &ResourceListModel::loadingChanged, this, &ResourcePane::updateStatus);
+    connect(m_model, &ResourceListModel::rowsLoaded, this, [this](int count) {
+        if (count > 0 && !m_columnsSized) {
+            m_columnsSized = true;
+            const int widest = m_view->fontMetrics().averageCharWidth() * 40;
+            for (int column = 0; column < m_model->columnCount(); ++column) {
+                m_view->resizeColumnToContents(column);
+                if (m_view->columnWidth(column) > widest)
+                    m_view->setColumnWidth(column, widest);
+            }
+        }
+        updateStatus();
+    });
+    connect(m_model, &ResourceListModel::errorOccurred, this, [this](const ApiError &error) {
+        m_banner->showError(error);
+        updateStatus();
+    });
+    connect(m_banner, &ErrorBanner::retryRequested, this, &ResourcePane::refresh);
+    updateStatus();
+}
+
+void ResourcePane::setClient(std::optional<EncordClient> client)
+{
+    m_banner->hide();
+    if (m_details)
+        m_details->setClient(client);
+    m_model->setClient(std::move(client));
+}
+
+void ResourcePane::refresh()
+{
+    m_banner->hide();
+    m_model->refresh();
+}
+
+void ResourcePane::applyFilter()
+{
+    const QString text = m_filterEdit->text().trimmed();
+    ListingFilter filter;
+    if (!text.isEmpty()) {
+        // The server's *_like is an SQL LIKE pattern: "contains" wraps the text in wildcards.
+        const QString contains = QLatin1Char('%') + text + QLatin1Char('%');
+        switch (FilterField(m_filterField->currentIndex())) {
+        case FilterField::TitleContains:
+            filter.titleLike = contains;
+            break;
+        case FilterField::TitleIs:
+            filter.titleEq = text;
+            break;
+        case FilterField::DescriptionContains:
+            filter.descLike = contains;
+            break;
+        case FilterField::DescriptionIs:
+            filter.descEq = text;
+            break;
+        }
+    }
+    m_banner->hide();
+    m_model->setFilter(filter);
+}
+
+void ResourcePane::updateStatus()
+{
+    if (m_model->isLoading()) {
+        m_status->setText(tr("Loading %1…").arg(m_nounPlural));
+        return;
+    }
+    if (m_model->lastError()) {
+        m_status->setText(tr("Could not load %1.").arg(m_nounPlural));
+        return;
+    }
+    const int shown = m_proxy->rowCount();
+    m_status->setText(tr("%1 %2").arg(shown).arg(shown == 1 ? m_nounSingular : m_nounPlural));
+}
+
+QString ResourcePane::currentHash() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.data(ResourceListModel::HashRole).toString() : QString();
+}
+
+void ResourcePane::copyCurrentHash()
+{
+    const QString hash = currentHash();
+    if (!hash.isEmpty())
+        QApplication::clipboard()->setText(hash);
+}
+
+void ResourcePane::saveState(const QString &group) const
+{
+    QSettings settings;
+    settings.setValue(group + QStringLiteral("/header"), m_view->horizontalHeader()->saveState());
+    settings.setValue(group + QStringLiteral("/splitter"), m_splitter->saveState());
+}
+
+void ResourcePane::restoreState(const QString &group)
+{
+    QSettings settings;
+    const QByteArray header = settings.value(group + QStringLiteral("/header")).toByteArray();
+    if (!header.isEmpty() && m_view->horizontalHeader()->restoreState(header))
+        m_columnsSized = true;
+    m_splitter->restoreState(settings.value(group + QStringLiteral("/splitter")).toByteArray());
+}
+
+} // namespace Encord

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "browserpane.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTableView;
+class QTimer;
+
+namespace Encord {
+
+class DetailsPanel;
+class ErrorBanner;
+class ResourceListModel;
+
+/// A browser section that lists one kind of resource (datasets, projects, …) as a sortable
+/// table: a filter bar whose text goes to the server (debounced), a count of the rows shown,
+/// a loading note, an error banner with Retry, and "Copy ID" from the keyboard or a context
+/// menu.
+class ResourcePane final : public BrowserPane
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResourcePane)
+
+public:
+    /// Takes ownership of @p model. The nouns name the rows in the count ("1 dataset",
+    /// "3 datasets"). @p serverFilter: the filter bar asks the server (else it filters the
+    /// rows already loaded, by their first column).
+    /// @p details (optional, owned) shows the selected row beside the list.
+    ResourcePane(ResourceListModel *model,
+                 const QString &nounSingular,
+                 const QString &nounPlural,
+                 bool serverFilter,
+                 DetailsPanel *details = nullptr,
+                 QWidget *parent = nullptr);
+
+    void setClient(std::optional<EncordClient> client) override;
+    void refresh() override;
+    void saveState(const QString &group) const override;
+    void restoreState(const QString &group) override;
+
+    ResourceListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QLineEdit *filterEdit() const { return m_filterEdit; }
+    QComboBox *filterField() const { return m_filterField; }
+    ErrorBanner *errorBanner() const { return m_banner; }
+    /// The id of the selected row; empty when nothing is selected.
+    QString currentHash() const;
+    DetailsPanel *details() const { return m_details; }
+
+private:
+    void applyFilter();
+    void updateStatus();
+    void copyCurrentHash();
+
+    ResourceListModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QString m_nounSingular;
+    QString m_nounPlural;
+    QComboBox *m_filterField;
+    QLineEdit *m_filterEdit;
+    QTimer *m_debounce;
+    ErrorBanner *m_banner;
+    QTableView *m_view;
+    QLabel *m_status;
+    DetailsPanel *m_details;
+    QSplitter *m_splitter;
+    bool m_columnsSized = false;
+};
+
+} // namespace Encord

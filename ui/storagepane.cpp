@@ -1,0 +1,178 @@
+#include "storagepane.h"
+
+#include "errorbanner.h"
+#include "storagefoldertreemodel.h"
+#include "storageitemlistmodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace Encord {
+
+namespace {
+
+struct TypeChoice
+{
+    const char *label;
+    QList<StorageItemType> types;
+};
+
+// The item-type filter's entries; the first shows everything.
+const QList<TypeChoice> &typeChoices()
+{
+    static const QList<TypeChoice> choices = {
+        {QT_TRANSLATE_NOOP("Encord::StoragePane", "All types"), {}},
+        {QT_TRANSLATE_NOOP("Encord::StoragePane", "Images"),
+         {StorageItemType::Image, StorageItemType::ImageGroup, StorageItemType::ImageSequence}},
+        {QT_TRANSLATE_NOOP("Encord::StoragePane", "Videos"), {StorageItemType::Video}},
+        {QT_TRANSLATE_NOOP("Encord::StoragePane", "DICOM"),
+         {StorageItemType::DicomFile, StorageItemType::DicomSeries}},
+        {QT_TRANSLATE_NOOP("Encord::StoragePane", "Audio"), {StorageItemType::Audio}},
+        {QT_TRANSLATE_NOOP("Encord::StoragePane", "Documents"),
+         {StorageItemType::Pdf, StorageItemType::PlainText}},
+    };
+    return choices;
+}
+
+} // namespace
+
+StoragePane::StoragePane(QWidget *parent)
+    : BrowserPane(parent)
+    , m_folders(new StorageFolderTreeModel(this))
+    , m_items(new StorageItemListModel(this))
+    , m_splitter(new QSplitter(this))
+    , m_folderView(new QTreeView(m_splitter))
+    , m_itemView(new QTableView(this))
+    , m_search(new QLineEdit(this))
+    , m_type(new QComboBox(this))
+    , m_debounce(new QTimer(this))
+    , m_banner(new ErrorBanner(this))
+    , m_status(new QLabel(this))
+{
+    m_folderView->setModel(m_folders);
+    m_folderView->setAccessibleName(tr("Folders"));
+    m_folderView->setUniformRowHeights(true);
+    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_folderView->header()->setStretchLastSection(false);
+    m_folderView->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_folderView->setColumnHidden(StorageFolderTreeModel::DescriptionColumn, true);
+
+    m_itemView->setModel(m_items);
+    m_itemView->setAccessibleName(tr("Items"));
+    m_itemView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_itemView->setAlternatingRowColors(true);
+    m_itemView->verticalHeader()->hide();
+    m_itemView->horizontalHeader()->setStretchLastSection(true);
+
+    m_search->setPlaceholderText(tr("Search items in this folder…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search items"));
+    for (const TypeChoice &choice : typeChoices())
+        m_type->addItem(tr(choice.label));
+    m_type->setAccessibleName(tr("Item type"));
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300);
+    m_status->setAccessibleName(tr("Status"));
+
+    auto *itemsPanel = new QWidget(m_splitter);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_search, 1);
+    filterRow->addWidget(m_type);
+    auto *itemsLayout = new QVBoxLayout(itemsPanel);
+    itemsLayout->setContentsMargins(0, 0, 0, 0);
+    itemsLayout->addLayout(filterRow);
+    itemsLayout->addWidget(m_itemView, 1);
+    m_splitter->addWidget(m_folderView);
+    m_splitter->addWidget(itemsPanel);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({280, 620});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 1);
+    layout->addWidget(m_status);
+
+    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &StoragePane::onFolderSelected);
+    connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_debounce, &QTimer::timeout, this, [this] {
+        m_items->setSearch(m_search->text().trimmed());
+    });
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_items->setItemTypes(typeChoices().value(index).types);
+    });
+    connect(m_folders, &StorageFolderTreeModel::errorOccurred, this,
+            [this](const ApiError &error) { m_banner->showError(error); });
+    connect(m_items, &StorageItemListModel::errorOccurred, m_banner, &ErrorBanner::showError);
+    connect(m_banner, &ErrorBanner::retryRequested, this, &StoragePane::refresh);
+    connect(m_folders, &StorageFolderTreeModel::loadingChanged, this, &StoragePane::updateStatus);
+    connect(m_items, &StorageItemListModel::loadingChanged, this, &StoragePane::updateStatus);
+    connect(m_items, &StorageItemListModel::pageLoaded, this, &StoragePane::updateStatus);
+    connect(m_items, &QAbstractItemModel::modelReset, this, &StoragePane::updateStatus);
+    updateStatus();
+}
+
+void StoragePane::setClient(std::optional<EncordClient> client)
+{
+    m_banner->hide();
+    m_items->setFolder(QString());
+    m_items->setClient(client);
+    m_folders->setClient(std::move(client));
+}
+
+void StoragePane::refresh()
+{
+    m_banner->hide();
+    m_folders->refresh();
+    m_items->refresh();
+}
+
+void StoragePane::onFolderSelected()
+{
+    const QModelIndex current = m_folderView->currentIndex();
+    m_items->setFolder(current.isValid()
+                           ? current.data(StorageFolderTreeModel::UuidRole).toString()
+                           : QString());
+}
+
+void StoragePane::updateStatus()
+{
+    if (m_folders->isLoading() || m_items->isLoading()) {
+        m_status->setText(tr("Loading…"));
+        return;
+    }
+    if (m_items->folder().isEmpty()) {
+        m_status->setText(m_folders->rowCount() == 0 ? tr("No storage folders yet.")
+                                                     : tr("Select a folder to see its items."));
+        return;
+    }
+    const int shown = m_items->rowCount();
+    m_status->setText(m_items->isAtEnd() ? tr("%n item(s)", nullptr, shown)
+                                         : tr("%n item(s) so far; scroll for more", nullptr, shown));
+}
+
+void StoragePane::saveState(const QString &group) const
+{
+    QSettings settings;
+    settings.setValue(group + QStringLiteral("/splitter"), m_splitter->saveState());
+    settings.setValue(group + QStringLiteral("/items"), m_itemView->horizontalHeader()->saveState());
+}
+
+void StoragePane::restoreState(const QString &group)
+{
+    QSettings settings;
+    m_splitter->restoreState(settings.value(group + QStringLiteral("/splitter")).toByteArray());
+    m_itemView->horizontalHeader()->restoreState(
+        settings.value(group + QStringLiteral("/items")).toByteArray());
+}
+
+} // namespace Encord

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,6 +33,15 @@ enum class FilterField {
     DescriptionIs,
 };
 
+// The date condition's choices, in the order of its combo box.
+enum class DateField {
+    Any,
+    CreatedAfter,
+    CreatedBefore,
+    EditedAfter,
+    EditedBefore,
+};
+
 constexpr int kDebounceMs = 300;
 
 } // namespace
@@ -49,6 +59,8 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     , m_nounPlural(nounPlural)
     , m_filterField(new QComboBox(this))
     , m_filterEdit(new QLineEdit(this))
+    , m_dateField(new QComboBox(this))
+    , m_dateEdit(new QDateEdit(QDate::currentDate(), this))
     , m_debounce(new QTimer(this))
     , m_banner(new ErrorBanner(this))
     , m_view(new QTableView(this))
@@ -75,6 +87,16 @@ ResourcePane::ResourcePane(ResourceListModel *model,
         m_filterField->hide();
     }
     m_filterField->setAccessibleName(tr("Filter field"));
+    m_dateField->addItems({tr("Any date"), tr("Created after"), tr("Created before"),
+                           tr("Edited after"), tr("Edited before")});
+    m_dateField->setAccessibleName(tr("Date filter"));
+    m_dateEdit->setCalendarPopup(true);
+    m_dateEdit->setAccessibleName(tr("Date"));
+    m_dateEdit->setEnabled(false);
+    if (!serverFilter) {
+        m_dateField->hide();
+        m_dateEdit->hide();
+    }
     m_filterEdit->setPlaceholderText(tr("Filter %1…").arg(nounPlural));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setAccessibleName(tr("Filter text"));
@@ -113,6 +135,8 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filterField);
     filterRow->addWidget(m_filterEdit, 1);
+    filterRow->addWidget(m_dateField);
+    filterRow->addWidget(m_dateEdit);
     auto *listPanel = new QWidget(m_splitter);
     auto *listLayout = new QVBoxLayout(listPanel);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -140,6 +164,11 @@ ResourcePane::ResourcePane(ResourceListModel *model,
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_filterField, &QComboBox::currentIndexChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_dateField, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_dateEdit->setEnabled(DateField(index) != DateField::Any);
+        m_debounce->start();
+    });
+    connect(m_dateEdit, &QDateEdit::dateChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_debounce, &QTimer::timeout, this, [this, serverFilter] {
         if (serverFilter)
             applyFilter();
@@ -203,6 +232,27 @@ void ResourcePane::applyFilter()
             filter.descEq = text;
             break;
         }
+    }
+    // Dates are days in the user's time zone: "after" a day means after its last moment,
+    // "before" means before its first.
+    const QDate day = m_dateEdit->date();
+    const QDateTime startOfDay = day.startOfDay();
+    const QDateTime endOfDay = day.endOfDay();
+    switch (DateField(m_dateField->currentIndex())) {
+    case DateField::Any:
+        break;
+    case DateField::CreatedAfter:
+        filter.createdAfter = endOfDay.toUTC();
+        break;
+    case DateField::CreatedBefore:
+        filter.createdBefore = startOfDay.toUTC();
+        break;
+    case DateField::EditedAfter:
+        filter.editedAfter = endOfDay.toUTC();
+        break;
+    case DateField::EditedBefore:
+        filter.editedBefore = startOfDay.toUTC();
+        break;
     }
     m_banner->hide();
     m_model->setFilter(filter);

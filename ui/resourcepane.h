@@ -3,6 +3,7 @@
 #include "browserpane.h"
 
 class QComboBox;
+class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -46,6 +47,8 @@ public:
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QComboBox *filterField() const { return m_filterField; }
+    QComboBox *dateField() const { return m_dateField; }
+    QDateEdit *dateEdit() const { return m_dateEdit; }
     ErrorBanner *errorBanner() const { return m_banner; }
     /// The id of the selected row; empty when nothing is selected.
     QString currentHash() const;
@@ -62,6 +65,8 @@ private:
     QString m_nounPlural;
     QComboBox *m_filterField;
     QLineEdit *m_filterEdit;
+    QComboBox *m_dateField;
+    QDateEdit *m_dateEdit;
     QTimer *m_debounce;
     ErrorBanner *m_banner;
     QTableView *m_view;

@@ -19,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -160,6 +161,19 @@ void TestBrowserWindow::shouldFilterThroughTheServer()
     pane->filterField()->setCurrentIndex(0);
     QTRY_VERIFY(pane->model()->filter().isEmpty());
     QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
+
+    // Created before today: nothing (everything was made just now); after yesterday: all.
+    pane->dateField()->setCurrentIndex(2);
+    QTRY_VERIFY(pane->model()->filter().createdBefore.has_value());
+    QTRY_VERIFY(!pane->model()->isLoading());
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 0);
+    pane->dateField()->setCurrentIndex(1);
+    pane->dateEdit()->setDate(QDate::currentDate().addDays(-1));
+    QTRY_VERIFY(pane->model()->filter().createdAfter.has_value());
+    QTRY_VERIFY(!pane->model()->isLoading());
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
+    pane->dateField()->setCurrentIndex(0);
+    QTRY_VERIFY(pane->model()->filter().isEmpty());
 }
 
 void TestBrowserWindow::shouldShowOnlyTheNewConnectionAfterASwitch()

@@ -13,9 +13,11 @@ DesktopController::DesktopController(MainWindow *window, QSettings *settings, QO
     , m_window(window)
     , m_profiles(settings)
 {
-    connect(m_window, &MainWindow::manageProfilesRequested, this,
-            &DesktopController::manageProfiles);
-    connect(m_window, &MainWindow::connectRequested, this,
+    connect(
+        m_window, &MainWindow::manageProfilesRequested, this, &DesktopController::manageProfiles);
+    connect(m_window,
+            &MainWindow::connectRequested,
+            this,
             qOverload<const QString &>(&DesktopController::connectTo));
     updateProfileMenu();
 }
@@ -40,8 +42,8 @@ bool DesktopController::connectTo(const ConnectionProfile &profile)
         if (!m_interactive)
             return std::nullopt;
         bool given = false;
-        const QString text = QInputDialog::getText(m_window, tr("Key Passphrase"), why,
-                                                   QLineEdit::Password, {}, &given);
+        const QString text = QInputDialog::getText(
+            m_window, tr("Key Passphrase"), why, QLineEdit::Password, {}, &given);
         return given ? std::optional<QByteArray>(text.toUtf8()) : std::nullopt;
     };
     if (!m_session.open(profile, askPassphrase)) {

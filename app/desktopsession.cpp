@@ -56,9 +56,9 @@ bool DesktopSession::open(const ConnectionProfile &profile, const PassphraseProm
             return true;
         }
         const auto code = key.error().code();
-        const bool askAgain = (code == KeyError::Code::PassphraseRequired
-                               || code == KeyError::Code::WrongPassphrase)
-                              && askPassphrase;
+        const bool askAgain =
+            (code == KeyError::Code::PassphraseRequired || code == KeyError::Code::WrongPassphrase)
+            && askPassphrase;
         if (!askAgain) {
             m_error = key.error().message();
             return false;

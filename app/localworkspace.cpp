@@ -75,8 +75,8 @@ std::unique_ptr<LocalWorkspace> LocalWorkspace::open(const QString &dir, QString
     std::unique_ptr<LocalWorkspace> workspace(new LocalWorkspace);
     workspace->m_dir = dir;
     workspace->m_key = std::move(key).value();
-    workspace->m_server = std::make_unique<Server::LocalServer>(
-        QDir(dir).filePath(QStringLiteral("server")));
+    workspace->m_server =
+        std::make_unique<Server::LocalServer>(QDir(dir).filePath(QStringLiteral("server")));
     if (!workspace->m_server->start()) {
         *error = tr("Could not start the local workspace server: %1")
                      .arg(workspace->m_server->errorString());
@@ -92,7 +92,8 @@ std::unique_ptr<LocalWorkspace> LocalWorkspace::open(const QString &dir, QString
     } else {
         workspace->m_email = QStringLiteral("local-user@encord-desktop");
         try {
-            users.add(workspace->m_email, *PublicKey::fromRaw(workspace->m_key.publicKeyRaw()), true);
+            users.add(
+                workspace->m_email, *PublicKey::fromRaw(workspace->m_key.publicKeyRaw()), true);
         } catch (const std::exception &) {
             *error = tr("Could not register the local user with the workspace in %1.")
                          .arg(QDir::toNativeSeparators(dir));

@@ -59,6 +59,11 @@ QString roleName(std::optional<DatasetUserRole> role)
     return tr("Unknown");
 }
 
+QString count(qint64 n, const QString &singular, const QString &plural)
+{
+    return QStringLiteral("%1 %2").arg(QLocale().toString(n), n == 1 ? singular : plural);
+}
+
 QString roleName(std::optional<ProjectUserRole> role)
 {
     if (!role)

@@ -22,6 +22,9 @@ QString byteSize(std::optional<qint64> bytes);
 /// "1920 × 1080"; empty unless both are known.
 QString dimensions(std::optional<int> width, std::optional<int> height);
 
+/// "1 item", "3 items": the number with the right form of the noun.
+QString count(qint64 n, const QString &singular, const QString &plural);
+
 /// The enumerator of an optional wire value, for the overloads below.
 template<typename E>
 std::optional<E> known(const std::optional<WireEnum<E>> &wire)

@@ -2,12 +2,8 @@
 
 namespace Encord {
 
-void BrowserPane::saveState(const QString &) const
-{
-}
+void BrowserPane::saveState(const QString &) const { }
 
-void BrowserPane::restoreState(const QString &)
-{
-}
+void BrowserPane::restoreState(const QString &) { }
 
 } // namespace Encord

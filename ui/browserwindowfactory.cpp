@@ -20,9 +20,9 @@ namespace {
 // The desktop theme's icon when it has one, else ours.
 QIcon themeIcon(const char *themeName, const char *bundledName)
 {
-    return QIcon::fromTheme(QString::fromLatin1(themeName),
-                            QIcon(QStringLiteral(":/icons/%1.svg")
-                                      .arg(QString::fromLatin1(bundledName))));
+    return QIcon::fromTheme(
+        QString::fromLatin1(themeName),
+        QIcon(QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(bundledName))));
 }
 
 } // namespace
@@ -34,41 +34,34 @@ std::unique_ptr<MainWindow> BrowserWindowFactory::create()
     const auto tr = [](const char *text) {
         return QCoreApplication::translate("Encord::BrowserWindowFactory", text);
     };
-    window->addPane(QStringLiteral("datasets"),
-                    tr("Datasets"),
-                    themeIcon("folder-pictures", "datasets"),
-                    new ResourcePane(new DatasetListModel,
-                                     tr("dataset"),
-                                     tr("datasets"),
-                                     true,
-                                     new DatasetDetails));
-    window->addPane(QStringLiteral("projects"),
-                    tr("Projects"),
-                    themeIcon("view-list-details", "projects"),
-                    new ResourcePane(new ProjectListModel,
-                                     tr("project"),
-                                     tr("projects"),
-                                     true,
-                                     new ProjectDetails));
-    window->addPane(QStringLiteral("ontologies"),
-                    tr("Ontologies"),
-                    themeIcon("view-list-tree", "ontologies"),
-                    new ResourcePane(new OntologyListModel,
-                                     tr("ontology"),
-                                     tr("ontologies"),
-                                     true,
-                                     new OntologyDetails));
+    window->addPane(
+        QStringLiteral("datasets"),
+        tr("Datasets"),
+        themeIcon("folder-pictures", "datasets"),
+        new ResourcePane(
+            new DatasetListModel, tr("dataset"), tr("datasets"), true, new DatasetDetails));
+    window->addPane(
+        QStringLiteral("projects"),
+        tr("Projects"),
+        themeIcon("view-list-details", "projects"),
+        new ResourcePane(
+            new ProjectListModel, tr("project"), tr("projects"), true, new ProjectDetails));
+    window->addPane(
+        QStringLiteral("ontologies"),
+        tr("Ontologies"),
+        themeIcon("view-list-tree", "ontologies"),
+        new ResourcePane(
+            new OntologyListModel, tr("ontology"), tr("ontologies"), true, new OntologyDetails));
     window->addPane(QStringLiteral("storage"),
                     tr("Storage"),
                     themeIcon("drive-harddisk", "storage"),
                     new StoragePane);
-    window->addPane(QStringLiteral("integrations"),
-                    tr("Cloud integrations"),
-                    themeIcon("network-server", "integrations"),
-                    new ResourcePane(new CloudIntegrationListModel,
-                                     tr("integration"),
-                                     tr("integrations"),
-                                     false));
+    window->addPane(
+        QStringLiteral("integrations"),
+        tr("Cloud integrations"),
+        themeIcon("network-server", "integrations"),
+        new ResourcePane(
+            new CloudIntegrationListModel, tr("integration"), tr("integrations"), false));
     window->addPane(QStringLiteral("groups"),
                     tr("Groups"),
                     themeIcon("system-users", "groups"),

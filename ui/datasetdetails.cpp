@@ -2,6 +2,7 @@
 
 #include "datarowmodel.h"
 #include "errorbanner.h"
+#include "modelformat.h"
 #include "records/datasetsummary.h"
 #include "resourcelistmodel.h"
 
@@ -71,10 +72,8 @@ void DatasetDetails::showIndex(const QModelIndex &index)
     const auto dataset = index.data(ResourceListModel::RecordRole).value<DatasetSummary>();
     setHeader(dataset.title, dataset.description, dataset.datasetHash);
     const QLocale locale;
-    m_role->setText(dataset.userRole ? (dataset.userRole->value() == DatasetUserRole::Admin
-                                            ? tr("Admin")
-                                            : tr("User"))
-                                     : tr("Organisation access"));
+    m_role->setText(ModelFormat::roleName(
+        dataset.userRole ? std::optional(dataset.userRole->value()) : std::nullopt));
     m_created->setText(locale.toString(dataset.createdAt.toLocalTime(), QLocale::ShortFormat));
     m_edited->setText(locale.toString(dataset.lastEditedAt.toLocalTime(), QLocale::ShortFormat));
     m_storage->setText(dataset.backingFolderUuid ? tr("Mirrored by a storage folder")

@@ -39,7 +39,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setSizes({190, 900});
     setCentralWidget(m_splitter);
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(
+        m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
 
     const QIcon refreshIcon = QIcon::fromTheme(QStringLiteral("view-refresh"),
                                                QIcon(QStringLiteral(":/icons/refresh.svg")));
@@ -48,7 +49,8 @@ MainWindow::MainWindow(QWidget *parent)
     refresh->setObjectName(QStringLiteral("refreshAction"));
     connect(refresh, &QAction::triggered, this, &MainWindow::refreshCurrent);
 
-    auto *quit = new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
+    auto *quit =
+        new QAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
@@ -80,7 +82,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-void MainWindow::addPane(const QString &key, const QString &title, const QIcon &icon,
+void MainWindow::addPane(const QString &key,
+                         const QString &title,
+                         const QIcon &icon,
                          BrowserPane *pane)
 {
     auto *item = new QListWidgetItem(icon, title, m_navigation);

@@ -1,5 +1,6 @@
 #include "ontologydetails.h"
 
+#include "modelformat.h"
 #include "ontologystructuremodel.h"
 #include "records/ontology.h"
 #include "resourcelistmodel.h"
@@ -34,10 +35,13 @@ void OntologyDetails::showIndex(const QModelIndex &index)
     }
     const auto ontology = index.data(ResourceListModel::RecordRole).value<Ontology>();
     setHeader(ontology.title, ontology.description, ontology.ontologyHash);
-    m_summary->setText(tr("%n object(s)", nullptr, int(ontology.editor.objects.size())) + QStringLiteral(", ")
-                       + tr("%n classification(s)", nullptr,
-                            int(ontology.editor.classifications.size())));
-    m_edited->setText(QLocale().toString(ontology.lastEditedAt.toLocalTime(), QLocale::ShortFormat));
+    m_summary->setText(
+        ModelFormat::count(ontology.editor.objects.size(), tr("object"), tr("objects"))
+        + QStringLiteral(", ")
+        + ModelFormat::count(
+            ontology.editor.classifications.size(), tr("classification"), tr("classifications")));
+    m_edited->setText(
+        QLocale().toString(ontology.lastEditedAt.toLocalTime(), QLocale::ShortFormat));
     m_structure->setStructure(ontology.editor);
     m_tree->expandAll();
 }

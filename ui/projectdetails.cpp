@@ -1,6 +1,7 @@
 #include "projectdetails.h"
 
 #include "errorbanner.h"
+#include "modelformat.h"
 #include "ontologystructuremodel.h"
 #include "records/project.h"
 #include "resourcelistmodel.h"
@@ -35,27 +36,6 @@ QString statusText(ProjectStatus status)
     case ProjectStatus::Archived:
         return ProjectDetails::tr("Archived");
     case ProjectStatus::Unknown:
-        break;
-    }
-    return ProjectDetails::tr("Unknown");
-}
-
-QString roleText(const std::optional<WireEnum<ProjectUserRole>> &role)
-{
-    if (!role)
-        return ProjectDetails::tr("Organisation access");
-    switch (role->value()) {
-    case ProjectUserRole::Admin:
-        return ProjectDetails::tr("Admin");
-    case ProjectUserRole::Annotator:
-        return ProjectDetails::tr("Annotator");
-    case ProjectUserRole::Reviewer:
-        return ProjectDetails::tr("Reviewer");
-    case ProjectUserRole::AnnotatorReviewer:
-        return ProjectDetails::tr("Annotator and reviewer");
-    case ProjectUserRole::TeamManager:
-        return ProjectDetails::tr("Team manager");
-    case ProjectUserRole::Unknown:
         break;
     }
     return ProjectDetails::tr("Unknown");
@@ -115,7 +95,8 @@ void ProjectDetails::fetch()
         return;
     m_banner->hide();
     const quint64 generation = m_requests.advance();
-    QCoro::connect(client()->getProject(m_projectHash, m_requests.token()), this,
+    QCoro::connect(client()->getProject(m_projectHash, m_requests.token()),
+                   this,
                    [this, generation](const Result<Project> &answer) {
                        if (!m_requests.isCurrent(generation))
                            return;
@@ -124,7 +105,8 @@ void ProjectDetails::fetch()
                        else
                            m_banner->showError(answer.error());
                    });
-    QCoro::connect(client()->getProjectDatasets(m_projectHash, m_requests.token()), this,
+    QCoro::connect(client()->getProjectDatasets(m_projectHash, m_requests.token()),
+                   this,
                    [this, generation](const Result<QList<ProjectDataset>> &answer) {
                        if (!m_requests.isCurrent(generation) || !answer.ok())
                            return;
@@ -137,14 +119,18 @@ void ProjectDetails::fetch()
 void ProjectDetails::showProject(const Project &project)
 {
     setHeader(project.title, project.description, project.projectHash);
-    m_role->setText(roleText(project.userRole));
+    m_role->setText(ModelFormat::roleName(
+        project.userRole ? std::optional(project.userRole->value()) : std::nullopt));
     m_status->setText(statusText(project.status.value()));
     if (project.sourceProjects && !project.sourceProjects->isEmpty())
-        m_workflow->setText(tr("Benchmark QA against %n project(s)", nullptr,
-                               int(project.sourceProjects->size())));
+        m_workflow->setText(tr("Benchmark QA against %1")
+                                .arg(ModelFormat::count(project.sourceProjects->size(),
+                                                        tr("project"),
+                                                        tr("projects"))));
     else if (project.workflow)
-        m_workflow->setText(tr("Workflow with %n stage(s)", nullptr,
-                               int(project.workflow->stages.size())));
+        m_workflow->setText(tr("Workflow with %1")
+                                .arg(ModelFormat::count(
+                                    project.workflow->stages.size(), tr("stage"), tr("stages"))));
     else
         m_workflow->setText(tr("Manual QA"));
     m_created->setText(QLocale().toString(project.createdAt.toLocalTime(), QLocale::ShortFormat));

@@ -87,8 +87,11 @@ ResourcePane::ResourcePane(ResourceListModel *model,
         m_filterField->hide();
     }
     m_filterField->setAccessibleName(tr("Filter field"));
-    m_dateField->addItems({tr("Any date"), tr("Created after"), tr("Created before"),
-                           tr("Edited after"), tr("Edited before")});
+    m_dateField->addItems({tr("Any date"),
+                           tr("Created after"),
+                           tr("Created before"),
+                           tr("Edited after"),
+                           tr("Edited before")});
     m_dateField->setAccessibleName(tr("Date filter"));
     m_dateEdit->setCalendarPopup(true);
     m_dateEdit->setAccessibleName(tr("Date"));
@@ -119,7 +122,8 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     m_view->setAccessibleName(nounPlural);
     m_status->setAccessibleName(tr("Status"));
 
-    auto *copyHash = new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy ID"), this);
+    auto *copyHash =
+        new QAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Copy ID"), this);
     copyHash->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+C")));
     copyHash->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_view->addAction(copyHash);
@@ -151,19 +155,21 @@ ResourcePane::ResourcePane(ResourceListModel *model,
         m_splitter->setStretchFactor(0, 3);
         m_splitter->setStretchFactor(1, 2);
         m_splitter->setSizes({700, 380});
-        connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        connect(m_view->selectionModel(),
+                &QItemSelectionModel::currentRowChanged,
+                this,
                 [this](const QModelIndex &current) {
                     m_details->showIndex(m_proxy->mapToSource(current));
                 });
-        connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
-            m_details->showIndex({});
-        });
+        connect(
+            m_proxy, &QAbstractItemModel::modelReset, this, [this] { m_details->showIndex({}); });
     }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_splitter);
 
     connect(m_filterEdit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_filterField, &QComboBox::currentIndexChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(
+        m_filterField, &QComboBox::currentIndexChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_dateField, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_dateEdit->setEnabled(DateField(index) != DateField::Any);
         m_debounce->start();

@@ -1,14 +1,18 @@
 #include "storagepane.h"
 
 #include "errorbanner.h"
+#include "imagepreviewloader.h"
+#include "modelformat.h"
 #include "storagefoldertreemodel.h"
 #include "storageitemlistmodel.h"
 
 #include <QComboBox>
+#include <QCoroTask>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -19,6 +23,9 @@
 namespace Encord {
 
 namespace {
+
+// The largest preview shown under the item list.
+const QSize kPreviewSize(480, 270);
 
 struct TypeChoice
 {
@@ -57,6 +64,9 @@ StoragePane::StoragePane(QWidget *parent)
     , m_debounce(new QTimer(this))
     , m_banner(new ErrorBanner(this))
     , m_status(new QLabel(this))
+    , m_preview(new QLabel(this))
+    , m_previewCaption(new QLabel(this))
+    , m_loader(new ImagePreviewLoader(this))
 {
     m_folderView->setModel(m_folders);
     m_folderView->setAccessibleName(tr("Folders"));
@@ -91,6 +101,15 @@ StoragePane::StoragePane(QWidget *parent)
     itemsLayout->setContentsMargins(0, 0, 0, 0);
     itemsLayout->addLayout(filterRow);
     itemsLayout->addWidget(m_itemView, 1);
+    itemsLayout->addWidget(m_preview);
+    itemsLayout->addWidget(m_previewCaption);
+    m_preview->setAccessibleName(tr("Preview"));
+    m_preview->setAlignment(Qt::AlignCenter);
+    m_preview->setMinimumHeight(kPreviewSize.height() / 2);
+    m_preview->setForegroundRole(QPalette::PlaceholderText);
+    m_previewCaption->setAccessibleName(tr("Preview details"));
+    m_previewCaption->setAlignment(Qt::AlignCenter);
+    m_previewCaption->setWordWrap(true);
     m_splitter->addWidget(m_folderView);
     m_splitter->addWidget(itemsPanel);
     m_splitter->setStretchFactor(1, 1);
@@ -101,8 +120,29 @@ StoragePane::StoragePane(QWidget *parent)
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_status);
 
-    connect(m_folderView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    connect(m_folderView->selectionModel(),
+            &QItemSelectionModel::currentChanged,
+            this,
             &StoragePane::onFolderSelected);
+    connect(m_itemView->selectionModel(),
+            &QItemSelectionModel::currentRowChanged,
+            this,
+            &StoragePane::onItemSelected);
+    connect(m_items, &QAbstractItemModel::modelReset, this, [this] { onItemSelected({}); });
+    connect(m_loader,
+            &ImagePreviewLoader::previewReady,
+            this,
+            [this](const QString &key, const QImage &image) {
+                if (key == m_previewKey)
+                    m_preview->setPixmap(QPixmap::fromImage(image));
+            });
+    connect(m_loader,
+            &ImagePreviewLoader::previewFailed,
+            this,
+            [this](const QString &key, const QString &reason) {
+                if (key == m_previewKey)
+                    m_preview->setText(reason);
+            });
     connect(m_search, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(m_debounce, &QTimer::timeout, this, [this] {
         m_items->setSearch(m_search->text().trimmed());
@@ -110,8 +150,9 @@ StoragePane::StoragePane(QWidget *parent)
     connect(m_type, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_items->setItemTypes(typeChoices().value(index).types);
     });
-    connect(m_folders, &StorageFolderTreeModel::errorOccurred, this,
-            [this](const ApiError &error) { m_banner->showError(error); });
+    connect(m_folders, &StorageFolderTreeModel::errorOccurred, this, [this](const ApiError &error) {
+        m_banner->showError(error);
+    });
     connect(m_items, &StorageItemListModel::errorOccurred, m_banner, &ErrorBanner::showError);
     connect(m_banner, &ErrorBanner::retryRequested, this, &StoragePane::refresh);
     connect(m_folders, &StorageFolderTreeModel::loadingChanged, this, &StoragePane::updateStatus);
@@ -124,6 +165,8 @@ StoragePane::StoragePane(QWidget *parent)
 void StoragePane::setClient(std::optional<EncordClient> client)
 {
     m_banner->hide();
+    m_loader->clear();
+    onItemSelected({});
     m_items->setFolder(QString());
     m_items->setClient(client);
     m_folders->setClient(std::move(client));
@@ -139,9 +182,50 @@ void StoragePane::refresh()
 void StoragePane::onFolderSelected()
 {
     const QModelIndex current = m_folderView->currentIndex();
-    m_items->setFolder(current.isValid()
-                           ? current.data(StorageFolderTreeModel::UuidRole).toString()
-                           : QString());
+    m_items->setFolder(current.isValid() ? current.data(StorageFolderTreeModel::UuidRole).toString()
+                                         : QString());
+}
+
+void StoragePane::onItemSelected(const QModelIndex &current)
+{
+    const quint64 generation = m_previewRequests.advance();
+    m_preview->clear();
+    m_previewCaption->clear();
+    m_previewKey.clear();
+    if (!current.isValid())
+        return;
+    const auto item = current.data(StorageItemListModel::ItemRole).value<StorageItem>();
+    QStringList facts{item.name};
+    if (item.width && item.height)
+        facts << QStringLiteral("%1 × %2").arg(*item.width).arg(*item.height);
+    if (item.fileSize)
+        facts << ModelFormat::byteSize(item.fileSize);
+    m_previewCaption->setText(facts.join(QStringLiteral(" — ")));
+    if (item.itemType.value() != StorageItemType::Image || !m_items->client()) {
+        m_preview->setText(tr("No preview for this kind of item."));
+        return;
+    }
+    m_previewKey = item.uuid;
+    if (const QImage cached = m_loader->cached(item.uuid); !cached.isNull()) {
+        m_preview->setPixmap(QPixmap::fromImage(cached));
+        return;
+    }
+    m_preview->setText(tr("Loading preview…"));
+    // Listings carry no signed URL; ask for one for this item only.
+    QCoro::connect(m_items->client()->getStorageItem(item.uuid, true, m_previewRequests.token()),
+                   this,
+                   [this, generation](const Result<StorageItem> &answer) {
+                       if (!m_previewRequests.isCurrent(generation))
+                           return;
+                       if (!answer.ok() || !answer->signedUrl) {
+                           m_preview->setText(answer.ok() ? tr("No preview available.")
+                                                          : answer.error().userMessage());
+                           return;
+                       }
+                       m_loader->request(answer->uuid,
+                                         QUrl::fromEncoded(answer->signedUrl->toUtf8()),
+                                         kPreviewSize);
+                   });
 }
 
 void StoragePane::updateStatus()
@@ -156,15 +240,16 @@ void StoragePane::updateStatus()
         return;
     }
     const int shown = m_items->rowCount();
-    m_status->setText(m_items->isAtEnd() ? tr("%n item(s)", nullptr, shown)
-                                         : tr("%n item(s) so far; scroll for more", nullptr, shown));
+    const QString items = ModelFormat::count(shown, tr("item"), tr("items"));
+    m_status->setText(m_items->isAtEnd() ? items : tr("%1 so far; scroll for more").arg(items));
 }
 
 void StoragePane::saveState(const QString &group) const
 {
     QSettings settings;
     settings.setValue(group + QStringLiteral("/splitter"), m_splitter->saveState());
-    settings.setValue(group + QStringLiteral("/items"), m_itemView->horizontalHeader()->saveState());
+    settings.setValue(group + QStringLiteral("/items"),
+                      m_itemView->horizontalHeader()->saveState());
 }
 
 void StoragePane::restoreState(const QString &group)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "browserpane.h"
+#include "requestgeneration.h"
 
 class QComboBox;
 class QLabel;
@@ -13,6 +14,7 @@ class QTreeView;
 namespace Encord {
 
 class ErrorBanner;
+class ImagePreviewLoader;
 class StorageFolderTreeModel;
 class StorageItemListModel;
 
@@ -39,9 +41,12 @@ public:
     QLineEdit *searchEdit() const { return m_search; }
     QComboBox *typeFilter() const { return m_type; }
     ErrorBanner *errorBanner() const { return m_banner; }
+    QLabel *preview() const { return m_preview; }
+    QLabel *previewCaption() const { return m_previewCaption; }
 
 private:
     void onFolderSelected();
+    void onItemSelected(const QModelIndex &current);
     void updateStatus();
 
     StorageFolderTreeModel *m_folders;
@@ -54,6 +59,11 @@ private:
     QTimer *m_debounce;
     ErrorBanner *m_banner;
     QLabel *m_status;
+    QLabel *m_preview;
+    QLabel *m_previewCaption;
+    ImagePreviewLoader *m_loader;
+    RequestGeneration m_previewRequests;
+    QString m_previewKey;
 };
 
 } // namespace Encord

@@ -48,8 +48,8 @@ void TestDesktopSession::shouldCreateAWorkingWorkspaceOnFirstStart()
     const auto datasets = QCoro::waitFor(session.client()->getDatasets());
     QVERIFY2(datasets.ok(), qPrintable(datasets.ok() ? QString() : datasets.error().message()));
     QVERIFY(datasets->isEmpty());
-    const auto created = QCoro::waitFor(session.client()->createDataset(
-        QStringLiteral("First"), StorageLocation::CordStorage));
+    const auto created = QCoro::waitFor(
+        session.client()->createDataset(QStringLiteral("First"), StorageLocation::CordStorage));
     QVERIFY(created.ok());
 }
 

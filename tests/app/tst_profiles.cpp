@@ -73,7 +73,8 @@ void TestProfiles::initTestCase()
     QVERIFY(m_server->start());
     m_registered = PrivateKey::generate();
     Server::UserStore(m_server->workspace()->database())
-        .add(QStringLiteral("me@example.com"), *PublicKey::fromRaw(m_registered.publicKeyRaw()),
+        .add(QStringLiteral("me@example.com"),
+             *PublicKey::fromRaw(m_registered.publicKeyRaw()),
              false);
 }
 

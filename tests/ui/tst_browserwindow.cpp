@@ -20,6 +20,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -82,6 +84,7 @@ private Q_SLOTS:
     void shouldShowOnlyTheNewConnectionAfterASwitch();
     void shouldShowABannerWhenTheServerFails();
     void shouldLoadStorageFoldersWhenExpanded();
+    void shouldPreviewASelectedImage();
     void shouldRememberWindowState();
     void shouldNameEveryControlForAccessibility();
 
@@ -145,7 +148,8 @@ void TestBrowserWindow::shouldFilterThroughTheServer()
     QTest::keyClicks(pane->filterEdit(), QStringLiteral("street"));
 
     // Then the listing filter goes to the server and only matching rows come back
-    QTRY_COMPARE(pane->model()->filter().titleLike, std::optional<QString>(QStringLiteral("%street%")));
+    QTRY_COMPARE(pane->model()->filter().titleLike,
+                 std::optional<QString>(QStringLiteral("%street%")));
     QTRY_COMPARE(pane->view()->model()->rowCount(), 2);
     QTRY_VERIFY(!pane->model()->isLoading());
     QCOMPARE(column(pane->view()->model()),
@@ -154,7 +158,8 @@ void TestBrowserWindow::shouldFilterThroughTheServer()
     // An exact title match
     pane->filterField()->setCurrentIndex(1);
     pane->filterEdit()->setText(QStringLiteral("Chest X-rays"));
-    QTRY_COMPARE(pane->model()->filter().titleEq, std::optional<QString>(QStringLiteral("Chest X-rays")));
+    QTRY_COMPARE(pane->model()->filter().titleEq,
+                 std::optional<QString>(QStringLiteral("Chest X-rays")));
     QTRY_COMPARE(pane->view()->model()->rowCount(), 1);
 
     pane->filterEdit()->clear();
@@ -208,7 +213,8 @@ void TestBrowserWindow::shouldShowABannerWhenTheServerFails()
     QCOMPARE(pane->view()->model()->rowCount(), 0);
 
     // The server comes back on the same data; Retry lists again
-    m_second->server = std::make_unique<Server::LocalServer>(m_dir.filePath(QStringLiteral("second")));
+    m_second->server =
+        std::make_unique<Server::LocalServer>(m_dir.filePath(QStringLiteral("second")));
     QVERIFY(m_second->server->start());
     m_second->client.emplace(m_second->key, QUrl(m_second->server->baseUrl()));
     m_window->setConnection(m_second->client, QStringLiteral("Second"), QStringLiteral("there"));
@@ -218,8 +224,8 @@ void TestBrowserWindow::shouldShowABannerWhenTheServerFails()
 
 void TestBrowserWindow::shouldLoadStorageFoldersWhenExpanded()
 {
-    const auto top = QCoro::waitFor(
-        m_first->client->createStorageFolder(QStringLiteral("Hospital A")));
+    const auto top =
+        QCoro::waitFor(m_first->client->createStorageFolder(QStringLiteral("Hospital A")));
     QVERIFY(top.ok());
     for (int i = 0; i < 3; ++i) {
         QVERIFY(QCoro::waitFor(m_first->client->createStorageFolder(
@@ -237,13 +243,13 @@ void TestBrowserWindow::shouldLoadStorageFoldersWhenExpanded()
     QTRY_VERIFY(!model->isLoading());
     const QModelIndex hospital = model->indexForUuid(top->uuid);
     QCOMPARE(hospital.data().toString(), QStringLiteral("Hospital A"));
-    QVERIFY(model->hasChildren(hospital)); // optimistic until listed
+    QVERIFY(model->hasChildren(hospital));  // optimistic until listed
     QCOMPARE(model->rowCount(hospital), 0); // not asked for yet
 
     // Expanding the folder lists its children.
     pane->folderView()->expand(hospital);
     QTRY_COMPARE(model->rowCount(hospital), 3);
-    
+
     // Selecting it shows its items.
     pane->folderView()->setCurrentIndex(hospital);
     QCOMPARE(pane->itemModel()->folder(), top->uuid);
@@ -251,6 +257,47 @@ void TestBrowserWindow::shouldLoadStorageFoldersWhenExpanded()
     // The whole tree, walked by the model tester (which expands everything), stays sound.
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTRY_VERIFY(!model->isLoading());
+}
+
+void TestBrowserWindow::shouldPreviewASelectedImage()
+{
+    // Given a folder with one 800 × 600 PNG uploaded through signed URLs
+    const EncordClient &client = *m_first->client;
+    const auto folder = QCoro::waitFor(client.createStorageFolder(QStringLiteral("Photos")));
+    QVERIFY(folder.ok());
+    QImage picture(800, 600, QImage::Format_RGB32);
+    picture.fill(QColor(30, 120, 200));
+    const QString file = m_dir.filePath(QStringLiteral("blue.png"));
+    QVERIFY(picture.save(file));
+    const auto urls =
+        QCoro::waitFor(client.getFolderUploadUrls(folder->uuid, StorageItemType::Image, 1));
+    QVERIFY(urls.ok());
+    QVERIFY(QCoro::waitFor(client.uploadFileToSignedUrl(urls->first().signedUrl, file)).ok());
+    const QJsonObject items{
+        {QStringLiteral("images"),
+         QJsonArray{QJsonObject{{QStringLiteral("objectUrl"), urls->first().objectKey},
+                                {QStringLiteral("title"), QStringLiteral("blue.png")},
+                                {QStringLiteral("placeholderItemUuid"), urls->first().itemUuid}}}}};
+    const auto job = QCoro::waitFor(client.startDataUploadJob(folder->uuid, items));
+    QVERIFY(job.ok());
+    QVERIFY(QCoro::waitFor(client.dataUploadJobResult(folder->uuid, job.value())).ok());
+
+    m_window->setConnection(m_first->client, QStringLiteral("First"), QStringLiteral("here"));
+    m_window->showPane(QStringLiteral("storage"));
+    auto *pane = qobject_cast<StoragePane *>(m_window->pane(QStringLiteral("storage")));
+    QTRY_VERIFY(pane->folderModel()->indexForUuid(folder->uuid).isValid());
+
+    // When the user selects the folder, then the image
+    pane->folderView()->setCurrentIndex(pane->folderModel()->indexForUuid(folder->uuid));
+    QTRY_COMPARE(pane->itemModel()->rowCount(), 1);
+    pane->itemView()->setCurrentIndex(pane->itemView()->model()->index(0, 0));
+
+    // Then its preview appears, scaled down to fit, in its own colours
+    QTRY_VERIFY(!pane->preview()->pixmap().isNull());
+    const QImage shown = pane->preview()->pixmap().toImage();
+    QCOMPARE(shown.size(), QSize(360, 270));
+    QCOMPARE(QColor(shown.pixel(10, 10)), QColor(30, 120, 200));
+    QVERIFY(pane->previewCaption()->text().startsWith(QStringLiteral("blue.png")));
 }
 
 void TestBrowserWindow::shouldRememberWindowState()
@@ -269,13 +316,11 @@ void TestBrowserWindow::shouldNameEveryControlForAccessibility()
 {
     const auto widgets = m_window->findChildren<QWidget *>();
     for (QWidget *widget : widgets) {
-        const bool interactive = qobject_cast<QLineEdit *>(widget)
-                                 || qobject_cast<QComboBox *>(widget)
-                                 || qobject_cast<QAbstractItemView *>(widget)
-                                 || qobject_cast<QAbstractButton *>(widget);
+        const bool interactive =
+            qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget)
+            || qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QAbstractButton *>(widget);
         if (!interactive || widget->inherits("QToolButton") || widget->inherits("QHeaderView")
-            || !widget->parentWidget()
-            || widget->objectName().startsWith(QLatin1String("qt_")))
+            || !widget->parentWidget() || widget->objectName().startsWith(QLatin1String("qt_")))
             continue;
         // Line edits inside combo boxes and the views' own internals are named by their owner.
         if (qobject_cast<QComboBox *>(widget->parentWidget())

@@ -28,8 +28,8 @@ namespace {
 QString defaultNewName(const QList<ConnectionProfile> &profiles)
 {
     for (int n = 1;; ++n) {
-        const QString name = n == 1 ? ProfilesDialog::tr("Encord")
-                                    : ProfilesDialog::tr("Encord %1").arg(n);
+        const QString name =
+            n == 1 ? ProfilesDialog::tr("Encord") : ProfilesDialog::tr("Encord %1").arg(n);
         if (std::none_of(profiles.begin(), profiles.end(), [&](const ConnectionProfile &p) {
                 return p.name == name;
             }))
@@ -54,8 +54,7 @@ ProfilesDialog::ProfilesDialog(const QList<ConnectionProfile> &profiles,
     , m_folder(new QLineEdit(this))
     , m_domain(new QComboBox(this))
     , m_keyFromFile(new QRadioButton(tr("Private key &file:"), this))
-    , m_keyFromEnvironment(
-          new QRadioButton(tr("From ENCORD_SSH_KEY_FILE or ENCORD_SSH_KEY"), this))
+    , m_keyFromEnvironment(new QRadioButton(tr("From ENCORD_SSH_KEY_FILE or ENCORD_SSH_KEY"), this))
     , m_keyFile(new QLineEdit(this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_testResult(new QLabel(this))
@@ -164,8 +163,8 @@ ProfilesDialog::ProfilesDialog(const QList<ConnectionProfile> &profiles,
     for (QRadioButton *button : {m_localKind, m_encordKind, m_keyFromFile, m_keyFromEnvironment})
         connect(button, &QRadioButton::toggled, this, &ProfilesDialog::updateState);
     connect(browseFolder, &QPushButton::clicked, this, [this] {
-        const QString folder = QFileDialog::getExistingDirectory(this, tr("Workspace Folder"),
-                                                                 m_folder->text());
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, tr("Workspace Folder"), m_folder->text());
         if (!folder.isEmpty())
             m_folder->setText(QDir::toNativeSeparators(folder));
     });
@@ -207,8 +206,8 @@ QString ProfilesDialog::validate(const ConnectionProfile &profile,
         return {};
     }
     const QUrl domain = profile.domain;
-    if (!domain.isValid() || (domain.scheme() != QLatin1String("https")
-                              && domain.scheme() != QLatin1String("http"))
+    if (!domain.isValid()
+        || (domain.scheme() != QLatin1String("https") && domain.scheme() != QLatin1String("http"))
         || domain.host().isEmpty())
         return tr("The address must be a web address such as https://api.encord.com.");
     if (profile.keySource == ConnectionProfile::KeySource::File) {
@@ -346,11 +345,10 @@ void ProfilesDialog::testConnection()
     if (profile.kind == ConnectionProfile::Kind::LocalWorkspace) {
         const QDir folder(profile.workspaceDir);
         const bool exists = folder.exists(QStringLiteral("user-key"));
-        const QString message = exists
-                                    ? tr("This folder holds a workspace; it opens when you "
-                                         "connect.")
-                                    : tr("A new workspace will be created in this folder when "
-                                         "you connect.");
+        const QString message = exists ? tr("This folder holds a workspace; it opens when you "
+                                            "connect.")
+                                       : tr("A new workspace will be created in this folder when "
+                                            "you connect.");
         m_testResult->setText(message);
         Q_EMIT testFinished(true, message);
         return;
@@ -373,9 +371,10 @@ void ProfilesDialog::testConnection()
             return;
         }
         bool given = false;
-        passphrase = QInputDialog::getText(this, tr("Key Passphrase"), key.error().message(),
-                                           QLineEdit::Password, {}, &given)
-                         .toUtf8();
+        passphrase =
+            QInputDialog::getText(
+                this, tr("Key Passphrase"), key.error().message(), QLineEdit::Password, {}, &given)
+                .toUtf8();
         if (!given) {
             m_testResult->clear();
             return;
@@ -387,10 +386,10 @@ void ProfilesDialog::testConnection()
     m_testResult->setText(tr("Connecting to %1…").arg(profile.domain.toDisplayString()));
     QCoro::connect(client->listGroups(), this, [this, profile](const Result<QList<Group>> &answer) {
         m_test->setEnabled(true);
-        const QString message = answer.ok()
-                                    ? tr("Connected to %1: your key is accepted.")
-                                          .arg(profile.domain.toDisplayString())
-                                    : answer.error().userMessage();
+        const QString message =
+            answer.ok()
+                ? tr("Connected to %1: your key is accepted.").arg(profile.domain.toDisplayString())
+                : answer.error().userMessage();
         m_testResult->setText(message);
         Q_EMIT testFinished(answer.ok(), message);
     });

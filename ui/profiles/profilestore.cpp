@@ -23,8 +23,7 @@ QString keySourceName(ConnectionProfile::KeySource source)
 
 ProfileStore::ProfileStore(QSettings *settings)
     : m_settings(settings)
-{
-}
+{ }
 
 QSettings *ProfileStore::settings() const
 {
@@ -45,10 +44,10 @@ QList<ConnectionProfile> ProfileStore::profiles() const
                            : ConnectionProfile::Kind::LocalWorkspace;
         profile.workspaceDir = store->value(QStringLiteral("workspaceDir")).toString();
         profile.domain = store->value(QStringLiteral("domain")).toUrl();
-        profile.keySource = store->value(QStringLiteral("keySource")).toString()
-                                    == QLatin1String("environment")
-                                ? ConnectionProfile::KeySource::Environment
-                                : ConnectionProfile::KeySource::File;
+        profile.keySource =
+            store->value(QStringLiteral("keySource")).toString() == QLatin1String("environment")
+                ? ConnectionProfile::KeySource::Environment
+                : ConnectionProfile::KeySource::File;
         profile.keyFile = store->value(QStringLiteral("keyFile")).toString();
         if (!profile.name.isEmpty())
             out.append(profile);

@@ -57,7 +57,9 @@ DatasetRecord DatasetStore::create(const QString &title,
     return record;
 }
 
-QList<DatasetRecord> DatasetStore::query(const QString &extraWhere, QList<SqlValue> values) const
+QList<DatasetRecord> DatasetStore::query(const QString &extraWhere,
+                                         QList<SqlValue> values,
+                                         bool orgWide) const
 {
     QString sql =
         QStringLiteral("SELECT d.hash, d.title, d.description, d.storage_type, "
@@ -67,7 +69,7 @@ QList<DatasetRecord> DatasetStore::query(const QString &extraWhere, QList<SqlVal
             ResourceKind::Dataset, QStringLiteral("d"), QStringLiteral("hash"), QStringLiteral("r"))
         + QStringLiteral(" WHERE ") + RoleStore::visibleCondition(QStringLiteral("r")) + extraWhere
         + QStringLiteral(" ORDER BY d.created_at, d.rowid");
-    values.prepend(qint64(m_user.orgAdmin ? 1 : 0));
+    values.prepend(qint64(m_user.orgAdmin && orgWide ? 1 : 0));
     values.prepend(m_user.id);
     SqliteStatement row = m_db.prepare(sql, values);
     QList<DatasetRecord> result;
@@ -87,7 +89,7 @@ QList<DatasetRecord> DatasetStore::query(const QString &extraWhere, QList<SqlVal
 
 std::optional<DatasetRecord> DatasetStore::find(const QString &hash) const
 {
-    const QList<DatasetRecord> found = query(QStringLiteral(" AND d.hash = ?"), {hash});
+    const QList<DatasetRecord> found = query(QStringLiteral(" AND d.hash = ?"), {hash}, true);
     if (found.isEmpty())
         return std::nullopt;
     return found.first();
@@ -108,12 +110,12 @@ DatasetRecord DatasetStore::getAsAdmin(const QString &hash) const
     return record;
 }
 
-QList<DatasetRecord> DatasetStore::list(const ListingFilter &filter) const
+QList<DatasetRecord> DatasetStore::list(const ListingFilter &filter, bool includeOrgAccess) const
 {
     QString where;
     QList<SqlValue> values;
     filter.appendSql(QStringLiteral("d"), where, values);
-    return query(where, values);
+    return query(where, values, includeOrgAccess);
 }
 
 int DatasetStore::mirrorItem(const ItemRecord &item)

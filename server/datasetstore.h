@@ -59,7 +59,9 @@ public:
     /// Throws RequestError::notFound when missing or not visible.
     DatasetRecord get(const QString &hash) const;
     std::optional<DatasetRecord> find(const QString &hash) const;
-    QList<DatasetRecord> list(const ListingFilter &filter) const;
+    /// The datasets the user holds a role on; with @p includeOrgAccess, an organisation
+    /// admin also gets the others (with no role).
+    QList<DatasetRecord> list(const ListingFilter &filter, bool includeOrgAccess = false) const;
     QList<DataRowRecord> rows(const QString &datasetHash) const;
 
     /// Adds @p item as a data row to every dataset mirroring its folder, inside the caller's
@@ -70,7 +72,10 @@ public:
     DatasetRecord getAsAdmin(const QString &hash) const;
 
 private:
-    QList<DatasetRecord> query(const QString &extraWhere, QList<SqlValue> values) const;
+    /// @p orgWide: an organisation admin sees rows without a role of their own.
+    QList<DatasetRecord> query(const QString &extraWhere,
+                               QList<SqlValue> values,
+                               bool orgWide) const;
 
     SqliteDatabase &m_db;
     const UserRecord &m_user;

@@ -55,7 +55,8 @@ OntologyRecord OntologyStore::create(const QString &title,
 
 QList<OntologyRecord> OntologyStore::query(const QString &extraWhere,
                                            QList<SqlValue> values,
-                                           bool checkVisibility) const
+                                           bool checkVisibility,
+                                           bool orgWide) const
 {
     const QString sql = QStringLiteral("SELECT o.hash, o.title, o.description, o.editor, "
                                        "u.email, o.created_at, o.last_edited_at, r.role "
@@ -68,7 +69,7 @@ QList<OntologyRecord> OntologyStore::query(const QString &extraWhere,
                         + (checkVisibility ? RoleStore::visibleCondition(QStringLiteral("r"))
                                            : QStringLiteral("(? IS NOT NULL)"))
                         + extraWhere + QStringLiteral(" ORDER BY o.created_at, o.rowid");
-    values.prepend(qint64(m_user.orgAdmin ? 1 : 0));
+    values.prepend(qint64(m_user.orgAdmin && orgWide ? 1 : 0));
     values.prepend(m_user.id);
     SqliteStatement row = m_db.prepare(sql, values);
     QList<OntologyRecord> result;
@@ -108,12 +109,12 @@ OntologyRecord OntologyStore::get(const QString &hash) const
     throw RequestError::notFound(QStringLiteral("Ontology not found."));
 }
 
-QList<OntologyRecord> OntologyStore::list(const ListingFilter &filter) const
+QList<OntologyRecord> OntologyStore::list(const ListingFilter &filter, bool includeOrgAccess) const
 {
     QString where;
     QList<SqlValue> values;
     filter.appendSql(QStringLiteral("o"), where, values);
-    return query(where, values, true);
+    return query(where, values, true, includeOrgAccess);
 }
 
 } // namespace Encord::Server

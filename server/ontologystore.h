@@ -48,12 +48,15 @@ public:
     OntologyRecord get(const QString &hash) const;
     /// Without the visibility check: for reading a visible project's ontology.
     std::optional<OntologyRecord> findUnchecked(const QString &hash) const;
-    QList<OntologyRecord> list(const ListingFilter &filter) const;
+    /// The ontologies the user holds a role on; with @p includeOrgAccess, an organisation
+    /// admin also gets the others (with no role).
+    QList<OntologyRecord> list(const ListingFilter &filter, bool includeOrgAccess = false) const;
 
 private:
     QList<OntologyRecord> query(const QString &extraWhere,
                                 QList<SqlValue> values,
-                                bool checkVisibility) const;
+                                bool checkVisibility,
+                                bool orgWide = true) const;
 
     SqliteDatabase &m_db;
     const UserRecord &m_user;

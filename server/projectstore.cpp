@@ -90,7 +90,9 @@ ProjectRecord ProjectStore::create(const ProjectDraft &draft)
     return record;
 }
 
-QList<ProjectRecord> ProjectStore::query(const QString &extraWhere, QList<SqlValue> values) const
+QList<ProjectRecord> ProjectStore::query(const QString &extraWhere,
+                                         QList<SqlValue> values,
+                                         bool orgWide) const
 {
     const QString sql =
         QStringLiteral("SELECT p.hash, p.title, p.description, p.ontology, "
@@ -101,7 +103,7 @@ QList<ProjectRecord> ProjectStore::query(const QString &extraWhere, QList<SqlVal
             ResourceKind::Project, QStringLiteral("p"), QStringLiteral("hash"), QStringLiteral("r"))
         + QStringLiteral(" WHERE ") + RoleStore::visibleCondition(QStringLiteral("r")) + extraWhere
         + QStringLiteral(" ORDER BY p.created_at, p.rowid");
-    values.prepend(qint64(m_user.orgAdmin ? 1 : 0));
+    values.prepend(qint64(m_user.orgAdmin && orgWide ? 1 : 0));
     values.prepend(m_user.id);
     SqliteStatement row = m_db.prepare(sql, values);
     QList<ProjectRecord> result;
@@ -140,7 +142,7 @@ QList<ProjectRecord> ProjectStore::query(const QString &extraWhere, QList<SqlVal
 
 std::optional<ProjectRecord> ProjectStore::find(const QString &hash) const
 {
-    const QList<ProjectRecord> found = query(QStringLiteral(" AND p.hash = ?"), {hash});
+    const QList<ProjectRecord> found = query(QStringLiteral(" AND p.hash = ?"), {hash}, true);
     if (found.isEmpty())
         return std::nullopt;
     return found.first();
@@ -161,12 +163,12 @@ ProjectRecord ProjectStore::getAsAdmin(const QString &hash) const
     return record;
 }
 
-QList<ProjectRecord> ProjectStore::list(const ListingFilter &filter) const
+QList<ProjectRecord> ProjectStore::list(const ListingFilter &filter, bool includeOrgAccess) const
 {
     QString where;
     QList<SqlValue> values;
     filter.appendSql(QStringLiteral("p"), where, values);
-    return query(where, values);
+    return query(where, values, includeOrgAccess);
 }
 
 } // namespace Encord::Server

@@ -57,10 +57,15 @@ public:
     ProjectRecord get(const QString &hash) const;
     /// Same as get(), but also requires the project admin role (or org admin).
     ProjectRecord getAsAdmin(const QString &hash) const;
-    QList<ProjectRecord> list(const ListingFilter &filter) const;
+    /// The projects the user holds a role on; with @p includeOrgAccess, an organisation
+    /// admin also gets the others (with no role).
+    QList<ProjectRecord> list(const ListingFilter &filter, bool includeOrgAccess = false) const;
 
 private:
-    QList<ProjectRecord> query(const QString &extraWhere, QList<SqlValue> values) const;
+    /// @p orgWide: an organisation admin sees rows without a role of their own.
+    QList<ProjectRecord> query(const QString &extraWhere,
+                               QList<SqlValue> values,
+                               bool orgWide) const;
 
     SqliteDatabase &m_db;
     const UserRecord &m_user;

@@ -25,6 +25,13 @@ namespace Encord::Server {
 
 namespace {
 
+// Listings show what the caller holds a role on; an organisation admin who asks for
+// includeOrgAccess gets everything in the organisation.
+bool includeOrgAccess(const ServerRequest &request)
+{
+    return V2Params::boolParam(request, QStringLiteral("includeOrgAccess")).value_or(false);
+}
+
 bool matches(const QStringList &path, std::initializer_list<const char *> pattern)
 {
     return V2Params::matches(path, pattern);
@@ -134,7 +141,7 @@ QJsonValue V2Api::projects(const ServerRequest &request, const QStringList &path
     if (request.method == "GET" && matches(path, {"projects"})) {
         QJsonArray all;
         const ListingFilter filter = ListingFilter::fromV2(request, QStringLiteral("desc"));
-        for (const ProjectRecord &project : store.list(filter))
+        for (const ProjectRecord &project : store.list(filter, includeOrgAccess(request)))
             all.append(dto(project));
         return V2Params::page(all, request);
     }
@@ -163,7 +170,7 @@ QJsonValue V2Api::ontologies(const ServerRequest &request, const QStringList &pa
     if (request.method == "GET" && matches(path, {"ontologies"})) {
         QJsonArray all;
         const ListingFilter filter = ListingFilter::fromV2(request, QStringLiteral("desc"));
-        for (const OntologyRecord &ontology : store.list(filter))
+        for (const OntologyRecord &ontology : store.list(filter, includeOrgAccess(request)))
             all.append(V2Format::ontology(ontology));
         return V2Params::page(all, request);
     }
@@ -199,7 +206,7 @@ QJsonValue V2Api::datasets(const ServerRequest &request, const QStringList &path
     if (request.method == "GET" && matches(path, {"datasets", "list"})) {
         QJsonArray result;
         const ListingFilter filter = ListingFilter::fromV2(request, QStringLiteral("description"));
-        for (const DatasetRecord &dataset : store.list(filter))
+        for (const DatasetRecord &dataset : store.list(filter, includeOrgAccess(request)))
             result.append(V2Format::dataset(dataset));
         return QJsonObject{{QStringLiteral("result"), result}};
     }

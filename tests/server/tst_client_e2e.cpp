@@ -36,6 +36,7 @@ private Q_SLOTS:
     void shouldCreateBrowseAndSearchStorage();
     void shouldUploadIntoFolderAndDownloadThroughSignedUrl();
     void shouldHideOtherUsersResources();
+    void shouldShowOrganisationAdminsEverythingOnlyWhenAsked();
     void shouldRefuseUnknownKey();
     void shouldSurviveRestart();
 
@@ -345,6 +346,32 @@ void TestClientEndToEnd::shouldHideOtherUsersResources()
     QCOMPARE(hidden.error().kind(), missing.error().kind());
     QCOMPARE(hidden.error().serverCode(), missing.error().serverCode());
     QCOMPARE(hidden.error().message(), missing.error().message());
+}
+
+void TestClientEndToEnd::shouldShowOrganisationAdminsEverythingOnlyWhenAsked()
+{
+    const auto bobs = QCoro::waitFor(
+        m_bobClient->createDataset(QStringLiteral("Bob's scans"), StorageLocation::CordStorage));
+    QVERIFY(bobs.ok());
+
+    // Alice administers the organisation: her own list has only what she holds a role on…
+    const auto own = QCoro::waitFor(m_client->getDatasets());
+    QVERIFY(own.ok());
+    QVERIFY(std::none_of(own->begin(), own->end(), [&](const DatasetSummary &d) {
+        return d.datasetHash == bobs->datasetHash;
+    }));
+    // …and asking for organisation access adds Bob's dataset, on which she has no role.
+    const auto all = QCoro::waitFor(m_client->getDatasets({}, true));
+    QVERIFY(all.ok());
+    const auto bobsInList = std::find_if(all->begin(), all->end(), [&](const DatasetSummary &d) {
+        return d.datasetHash == bobs->datasetHash;
+    });
+    QVERIFY(bobsInList != all->end());
+    QVERIFY(!bobsInList->userRole.has_value());
+    QCOMPARE(all->size(), own->size() + 1);
+
+    // She may still open it directly, as an organisation admin.
+    QVERIFY(QCoro::waitFor(m_client->getDataset(bobs->datasetHash)).ok());
 }
 
 void TestClientEndToEnd::shouldRefuseUnknownKey()

@@ -5,10 +5,12 @@
 #include "http/httptransport.h"
 #include "http/pythonjson.h"
 
+#include <QCoroFuture>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMimeDatabase>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <vector>
 
@@ -20,6 +22,20 @@ template<typename T>
 QList<T> listOf(const QJsonValue &array)
 {
     return Json::recordsFromJson<T>(array);
+}
+
+// Listings can hold a hundred thousand records: turning that many JSON objects into records
+// takes long enough to stall a GUI, so large ones are decoded on a worker thread.
+constexpr qsizetype kDecodeOffThreadAbove = 2000;
+
+template<typename T>
+QCoro::Task<QList<T>> listOfAsync(QJsonValue array)
+{
+    if (array.toArray().size() <= kDecodeOffThreadAbove)
+        co_return listOf<T>(array);
+    // Named, not a temporary in the co_await expression (GCC bug 100611).
+    QFuture<QList<T>> decoding = QtConcurrent::run([array] { return listOf<T>(array); });
+    co_return co_await decoding;
 }
 
 template<typename T>
@@ -116,7 +132,7 @@ QCoro::Task<Result<QList<T>>> allStoragePages(
         token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<T>(answer.value());
+    co_return co_await listOfAsync<T>(answer.value());
 }
 
 V1Call v1(V1Scope scope,
@@ -262,7 +278,8 @@ QCoro::Task<Result<QList<DatasetSummary>>> EncordClient::getDatasets(ListingFilt
     auto answer = co_await client.call(call, token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<DatasetSummary>(answer.value().toObject().value(QLatin1String("result")));
+    co_return co_await listOfAsync<DatasetSummary>(
+        answer.value().toObject().value(QLatin1String("result")));
 }
 
 QCoro::Task<Result<DatasetApiKey>> EncordClient::createDatasetApiKey(QString datasetHash,
@@ -301,7 +318,7 @@ QCoro::Task<Result<QList<DatasetApiKey>>> EncordClient::getDatasetApiKeys(QStrin
                                         token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<DatasetApiKey>(answer.value());
+    co_return co_await listOfAsync<DatasetApiKey>(answer.value());
 }
 
 QCoro::Task<Result<DatasetApiKey>> EncordClient::getOrCreateDatasetApiKey(QString datasetHash,
@@ -358,7 +375,7 @@ QCoro::Task<Result<QList<Project>>> EncordClient::getProjects(ListingFilter filt
                                         token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<Project>(answer.value());
+    co_return co_await listOfAsync<Project>(answer.value());
 }
 
 QCoro::Task<Result<QString>> EncordClient::createProject(CreateProjectRequest request,
@@ -415,7 +432,7 @@ QCoro::Task<Result<QList<ProjectApiKey>>> EncordClient::getProjectApiKeys(QStrin
                                         token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<ProjectApiKey>(answer.value());
+    co_return co_await listOfAsync<ProjectApiKey>(answer.value());
 }
 
 QCoro::Task<Result<QString>> EncordClient::getOrCreateProjectApiKey(QString projectHash,
@@ -448,7 +465,7 @@ QCoro::Task<Result<QList<ProjectDataset>>> EncordClient::getProjectDatasets(QStr
         v2Get(QStringLiteral("projects/") + projectHash + QStringLiteral("/datasets")), token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<ProjectDataset>(answer.value().value(QLatin1String("results")));
+    co_return co_await listOfAsync<ProjectDataset>(answer.value().value(QLatin1String("results")));
 }
 
 // ---- Ontologies -------------------------------------------------------------------------
@@ -472,7 +489,7 @@ QCoro::Task<Result<QList<Ontology>>> EncordClient::getOntologies(ListingFilter f
     auto answer = co_await client.page(call, token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<Ontology>(answer.value().value(QLatin1String("results")));
+    co_return co_await listOfAsync<Ontology>(answer.value().value(QLatin1String("results")));
 }
 
 QCoro::Task<Result<Ontology>> EncordClient::createOntology(QString title,
@@ -505,7 +522,8 @@ QCoro::Task<Result<QList<CloudIntegration>>> EncordClient::getCloudIntegrations(
     auto answer = co_await client.call(call, token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<CloudIntegration>(answer.value().toObject().value(QLatin1String("result")));
+    co_return co_await listOfAsync<CloudIntegration>(
+        answer.value().toObject().value(QLatin1String("result")));
 }
 
 QCoro::Task<Result<QList<Group>>> EncordClient::listGroups(CancelToken token) const
@@ -515,7 +533,7 @@ QCoro::Task<Result<QList<Group>>> EncordClient::listGroups(CancelToken token) co
         co_await client.page(v2Get(QStringLiteral("user/current-organisation/groups")), token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<Group>(answer.value().value(QLatin1String("results")));
+    co_return co_await listOfAsync<Group>(answer.value().value(QLatin1String("results")));
 }
 
 QCoro::Task<Result<std::optional<ClientMetadataSchema>>> EncordClient::getClientMetadataSchema(
@@ -634,7 +652,8 @@ QCoro::Task<Result<QList<StorageItem>>> EncordClient::getStorageItems(QStringLis
         v2Send("POST", QStringLiteral("storage/items/get-bulk"), body, true), token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<StorageItem>(answer.value().toObject().value(QLatin1String("results")));
+    co_return co_await listOfAsync<StorageItem>(
+        answer.value().toObject().value(QLatin1String("results")));
 }
 
 QCoro::Task<Result<QList<StorageItem>>> EncordClient::findStorageItems(StorageListOptions options,
@@ -674,7 +693,7 @@ QCoro::Task<Result<QList<StorageItem>>> EncordClient::getChildItems(QString fold
     auto answer = co_await client.page(call, token);
     if (!answer.ok())
         co_return answer.error();
-    co_return listOf<StorageItem>(answer.value().value(QLatin1String("results")));
+    co_return co_await listOfAsync<StorageItem>(answer.value().value(QLatin1String("results")));
 }
 
 QCoro::Task<Result<StorageFolderSummary>> EncordClient::getStorageFolderSummary(

@@ -175,6 +175,7 @@ private Q_SLOTS:
     void shouldCreateDataset();
     void shouldCreatePrivateDataset();
     void shouldGetDatasetsWithFilter();
+    void shouldDecodeLargeListingsCompletely();
     void shouldGetProjectsWithFilter();
     void shouldGetOntologiesWithFilter();
     void shouldCreateOntology();
@@ -419,6 +420,30 @@ void TestClient::shouldGetDatasetsWithFilter()
     QCOMPARE(result->first().title, QStringLiteral("my car set"));
     QCOMPARE(result->first().userRole->value(), DatasetUserRole::Admin);
     expectCaptured(QStringLiteral("current"), QStringLiteral("get_datasets"));
+}
+
+void TestClient::shouldDecodeLargeListingsCompletely()
+{
+    // Large listings are decoded on a worker thread: every record must still arrive, in order.
+    QJsonArray results;
+    for (int i = 0; i < 5000; ++i) {
+        DatasetSummary summary;
+        summary.datasetHash = QStringLiteral("hash-%1").arg(i);
+        summary.title = QStringLiteral("Dataset %1").arg(i);
+        summary.createdAt = at("2024-02-01T00:00:00Z");
+        summary.lastEditedAt = summary.createdAt;
+        results.append(summary.toV2Json());
+    }
+    m_server->setScript(
+        {ScriptedReply::json(json(QJsonObject{{QStringLiteral("result"), results}}))});
+
+    const auto result = QCoro::waitFor(m_client->getDatasets());
+
+    QVERIFY(result.ok());
+    QCOMPARE(result->size(), 5000);
+    QCOMPARE(result->first().datasetHash, QStringLiteral("hash-0"));
+    QCOMPARE(result->at(4321).title, QStringLiteral("Dataset 4321"));
+    QCOMPARE(result->last().datasetHash, QStringLiteral("hash-4999"));
 }
 
 void TestClient::shouldGetProjectsWithFilter()

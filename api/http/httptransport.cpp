@@ -7,6 +7,7 @@
 #include <QCoroTimer>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHostAddress>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUuid>
@@ -30,6 +31,14 @@ struct AttemptOutcome
     /// A failure no retry can mend (the file to upload is unreadable).
     bool fatal = false;
 };
+
+constexpr qint64 kDecompressionCheckFrom = qint64(1) << 30;
+
+bool isLoopback(const QUrl &url)
+{
+    const QHostAddress address(url.host());
+    return url.host() == QLatin1String("localhost") || (!address.isNull() && address.isLoopback());
+}
 
 bool isConnectFailure(QNetworkReply::NetworkError error)
 {
@@ -101,6 +110,16 @@ QCoro::Task<AttemptOutcome> attemptOnce(QNetworkAccessManager *network,
         networkRequest.setHeader(QNetworkRequest::ContentTypeHeader,
                                  QByteArrayLiteral("application/json"));
     networkRequest.setHeader(QNetworkRequest::UserAgentHeader, HttpTransport::userAgent());
+    const bool compress = settings.compression == RequestsSettings::Compression::Always
+                          || (settings.compression == RequestsSettings::Compression::Automatic
+                              && !isLoopback(request.url));
+    if (!compress)
+        networkRequest.setRawHeader(QByteArrayLiteral("Accept-Encoding"),
+                                    QByteArrayLiteral("identity"));
+    // Qt refuses compressed answers that inflate more than 40-fold past 10 MiB, as a defence
+    // against decompression bombs; large JSON listings do exactly that. Our servers are
+    // trusted, so the check starts only past a size no answer of theirs reaches.
+    networkRequest.setDecompressedSafetyCheckThreshold(kDecompressionCheckFrom);
     networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                                 QNetworkRequest::ManualRedirectPolicy);
     // HTTP/2 multiplexing would hide per-request connection failures from the retry policy.
@@ -140,7 +159,10 @@ QCoro::Task<AttemptOutcome> attemptOnce(QNetworkAccessManager *network,
 
     AttemptOutcome outcome;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (status.isValid() && status.toInt() > 0) {
+    // A 2xx whose body Qt could not decode (a failed decompression) is no answer at all.
+    const bool undecodable = reply->error() == QNetworkReply::UnknownContentError
+                             && status.toInt() >= 200 && status.toInt() < 300;
+    if (status.isValid() && status.toInt() > 0 && !undecodable) {
         HttpResponse response;
         response.status = status.toInt();
         response.body = reply->readAll();
@@ -161,6 +183,9 @@ QCoro::Task<AttemptOutcome> attemptOnce(QNetworkAccessManager *network,
     } else if (isConnectFailure(error)) {
         outcome.failure = RetryPolicy::Failure::Connect;
         outcome.error = ApiError(ApiError::Kind::Network, reply->errorString());
+    } else if (undecodable) {
+        outcome.failure = RetryPolicy::Failure::Read;
+        outcome.error = ApiError(ApiError::Kind::Protocol, reply->errorString());
     } else {
         outcome.failure = RetryPolicy::Failure::Read;
         outcome.error = ApiError(ApiError::Kind::Network, reply->errorString());

@@ -27,6 +27,15 @@ struct RequestsSettings
     std::chrono::milliseconds longPollFailurePause = std::chrono::seconds(10);
     /// How long the server may hold one long-poll request (at most 60 s on Encord).
     int longPollTimeoutSeconds = 60;
+
+    /// Whether to ask servers for compressed (gzip/deflate) answers. Automatic: everywhere
+    /// but on this machine, where compressing costs more time than it saves.
+    enum class Compression {
+        Automatic,
+        Always,
+        Never
+    };
+    Compression compression = Compression::Automatic;
 };
 
 } // namespace Encord

@@ -79,6 +79,8 @@ private Q_SLOTS:
     void shouldReportNonJsonAnswers();
     void shouldAcceptNullAndBareJsonAnswers();
     void shouldParseLargeAnswersOffThread();
+    void shouldAcceptLargeCompressedAnswers();
+    void shouldNotAskLoopbackServersToCompress();
 
     void shouldFollowPages();
     void shouldLongPollUntilDone();
@@ -613,6 +615,44 @@ void TestTransport::shouldParseLargeAnswersOffThread()
 
     QVERIFY(result.ok());
     QCOMPARE(result.value().toObject().value(QStringLiteral("results")).toArray().size(), 20000);
+}
+
+void TestTransport::shouldAcceptLargeCompressedAnswers()
+{
+    // 27 MB of JSON that deflates 100-fold: Qt's default guard against decompression bombs
+    // would cut it off; a real listing of this size looks just like it.
+    QJsonArray results;
+    for (int i = 0; i < 100000; ++i)
+        results.append(
+            QJsonObject{{QStringLiteral("uuid"), QString::number(i)},
+                        {QStringLiteral("name"), QStringLiteral("Generated item")},
+                        {QStringLiteral("description"), QString(200, QLatin1Char('x'))}});
+    const QByteArray plain = QJsonDocument(QJsonObject{{QStringLiteral("results"), results}})
+                                 .toJson(QJsonDocument::Compact);
+    QVERIFY(plain.size() > 20 * 1024 * 1024); // past the 10 MiB where Qt starts checking
+    // qCompress writes a 4-byte length, then a zlib stream: the "deflate" content coding.
+    const QByteArray deflated = qCompress(plain, 6).mid(4);
+    QVERIFY(plain.size() / deflated.size() > 40);
+    ScriptedReply reply = ScriptedReply::json(deflated);
+    reply.headers.append({QByteArray("Content-Encoding"), QByteArray("deflate")});
+    m_server->setScript({reply});
+    RequestsSettings settings = fastSettings();
+    settings.maxRetries = 0;
+    settings.compression = RequestsSettings::Compression::Always; // as with a remote server
+    const V2Client client(makeTransport(settings), m_server->url());
+
+    const auto result = QCoro::waitFor(client.call(getCall(QStringLiteral("big"))));
+
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message()));
+    QCOMPARE(result.value().toObject().value(QStringLiteral("results")).toArray().size(), 100000);
+}
+
+void TestTransport::shouldNotAskLoopbackServersToCompress()
+{
+    m_server->setScript({ScriptedReply::json("[]")});
+    const V2Client client(makeTransport(), m_server->url());
+    QVERIFY(QCoro::waitFor(client.call(getCall(QStringLiteral("x")))).ok());
+    QCOMPARE(m_server->requests().first().header("Accept-Encoding"), QByteArray("identity"));
 }
 
 void TestTransport::shouldFollowPages()

@@ -181,6 +181,16 @@ CREATE TABLE metadata_schema (
     updated_at INTEGER NOT NULL
 );
 )sql"),
+        // 2: indexes for large workspaces. Every folder answer names the dataset it backs
+        // (a lookup by backing_folder), and listings sort datasets by creation.
+        QStringLiteral(R"sql(
+CREATE INDEX datasets_by_backing_folder ON datasets(backing_folder);
+CREATE INDEX datasets_by_created ON datasets(created_at);
+CREATE INDEX projects_by_created ON projects(created_at);
+CREATE INDEX ontologies_by_created ON ontologies(created_at);
+CREATE INDEX folders_by_created ON storage_folders(created_at);
+CREATE INDEX items_by_folder_created ON storage_items(folder, created_at);
+)sql"),
     };
     return list;
 }

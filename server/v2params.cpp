@@ -68,7 +68,7 @@ std::optional<bool> V2Params::boolParam(const ServerRequest &request, const QStr
     throw RequestError::invalidArgument(QStringLiteral("%1 must be a boolean.").arg(name));
 }
 
-QJsonObject V2Params::page(const QJsonArray &all, const ServerRequest &request)
+std::pair<qint64, qint64> V2Params::pageWindow(const ServerRequest &request)
 {
     qint64 size = 100;
     if (request.hasQuery(QStringLiteral("pageSize"))) {
@@ -87,17 +87,31 @@ QJsonObject V2Params::page(const QJsonArray &all, const ServerRequest &request)
         if (!ok || offset < 0)
             throw RequestError::invalidArgument(QStringLiteral("Invalid pageToken."));
     }
-    QJsonArray results;
-    for (qint64 i = offset; i < all.size() && i < offset + size; ++i)
-        results.append(all.at(i));
+    return {offset, size};
+}
+
+QJsonObject V2Params::pageObject(const QJsonArray &results,
+                                 qint64 offset,
+                                 qint64 size,
+                                 qint64 total)
+{
     QJsonValue next = QJsonValue::Null;
-    if (offset + size < all.size()) {
+    if (offset + size < total) {
         next = QString::fromLatin1(
             QByteArray::number(offset + size)
                 .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
     }
     return QJsonObject{{QStringLiteral("results"), results},
                        {QStringLiteral("nextPageToken"), next}};
+}
+
+QJsonObject V2Params::page(const QJsonArray &all, const ServerRequest &request)
+{
+    const auto [offset, size] = pageWindow(request);
+    QJsonArray results;
+    for (qint64 i = offset; i < all.size() && i < offset + size; ++i)
+        results.append(all.at(i));
+    return pageObject(results, offset, size, all.size());
 }
 
 RequestError V2Params::notSupported(const QString &what)

@@ -3,11 +3,13 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <initializer_list>
 #include <optional>
+#include <utility>
 
 namespace Encord::Server {
 
@@ -32,6 +34,27 @@ public:
     /// One page of @p all as {"results", "nextPageToken"}, per pageToken (opaque) and pageSize
     /// (default 100, clamped to 1…kMaxPageSize).
     static QJsonObject page(const QJsonArray &all, const ServerRequest &request);
+
+    /// The same page of @p all, converting only the records on it with @p toJson: listings
+    /// whose answer per record costs queries (storage folders name their path to the root)
+    /// must not pay for every record on every page.
+    template<typename T, typename ToJson>
+    static QJsonObject page(const QList<T> &all, const ServerRequest &request, ToJson toJson)
+    {
+        const auto [offset, size] = pageWindow(request);
+        QJsonArray results;
+        for (qint64 i = offset; i < all.size() && i < offset + size; ++i)
+            results.append(toJson(all.at(i)));
+        return pageObject(results, offset, size, all.size());
+    }
+
+    /// {offset, size} asked for by pageToken and pageSize (clamped to 1…1000).
+    static std::pair<qint64, qint64> pageWindow(const ServerRequest &request);
+    /// {"results", "nextPageToken"} for a page at @p offset of @p size out of @p total.
+    static QJsonObject pageObject(const QJsonArray &results,
+                                  qint64 offset,
+                                  qint64 size,
+                                  qint64 total);
     /// The error for operations this server does not offer (400, OPERATION_NOT_ALLOWED).
     static RequestError notSupported(const QString &what);
 

@@ -72,17 +72,14 @@ QJsonValue V2StorageApi::folders(const ServerRequest &request, const QStringList
         if (orgAccess && !m_user.orgAdmin)
             throw RequestError::forbidden(
                 QStringLiteral("Only organisation admins can include organisation access."));
-        QJsonArray all;
-        for (const FolderRecord &folder :
-             store.list(parent,
-                        recursive,
-                        request.queryValue(QStringLiteral("search")),
-                        V2Params::boolParam(request, QStringLiteral("datasetSynced")),
-                        byCreation,
-                        V2Params::boolParam(request, QStringLiteral("desc")).value_or(false))) {
-            all.append(dto(folder));
-        }
-        return V2Params::page(all, request);
+        const QList<FolderRecord> all =
+            store.list(parent,
+                       recursive,
+                       request.queryValue(QStringLiteral("search")),
+                       V2Params::boolParam(request, QStringLiteral("datasetSynced")),
+                       byCreation,
+                       V2Params::boolParam(request, QStringLiteral("desc")).value_or(false));
+        return V2Params::page(all, request, dto);
     };
 
     if (request.method == "POST" && matches(path, {"storage", "folders"})) {
@@ -190,10 +187,8 @@ QJsonValue V2StorageApi::items(const ServerRequest &request, const QStringList &
             throw RequestError::forbidden(
                 QStringLiteral("Only organisation admins can include organisation access."));
         const bool sign = V2Params::boolParam(request, QStringLiteral("signUrls")).value_or(false);
-        QJsonArray all;
-        for (const ItemRecord &item : store.list(query))
-            all.append(dto(item, sign));
-        return V2Params::page(all, request);
+        return V2Params::page(
+            store.list(query), request, [&](const ItemRecord &item) { return dto(item, sign); });
     };
 
     if (request.method == "GET" && matches(path, {"storage", "items", "*"})) {

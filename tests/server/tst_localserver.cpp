@@ -850,6 +850,12 @@ void TestLocalServer::shouldConfineIntegrationsToTheirRoot()
                 .isEmpty());
     QVERIFY(
         IntegrationStore::resolve(integration, base + QStringLiteral("/missing.txt")).isEmpty());
+    // Percent-encoded dots and slashes are decoded before the check, not slipped past it.
+    for (const char *escape :
+         {"/%2e%2e/secret.txt", "/%2E%2E%2Fsecret.txt", "/inside%2F..%2F..%2Fsecret.txt"})
+        QVERIFY2(
+            IntegrationStore::resolve(integration, base + QString::fromLatin1(escape)).isEmpty(),
+            escape);
 }
 
 void TestLocalServer::shouldRegisterIntegrationFiles()

@@ -3,6 +3,7 @@
 #include <QCoroFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Encord {
@@ -12,16 +13,21 @@ Result<QJsonValue> JsonParser::parse(const QByteArray &body)
     const QByteArray trimmed = body.trimmed();
     if (trimmed.isEmpty())
         return QJsonValue(QJsonValue::Null);
-    // QJsonDocument only takes arrays and objects; wrap so that bare strings, numbers and
-    // null (all valid answers of v2 job endpoints) parse too.
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson("[" + trimmed + "]", &error);
-    if (error.error != QJsonParseError::NoError || !document.isArray()
-        || document.array().size() != 1) {
-        return ApiError(ApiError::Kind::Protocol,
-                        QStringLiteral("invalid JSON in the answer: %1").arg(error.errorString()));
+    if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+        const QJsonDocument document = QJsonDocument::fromJson(trimmed, &error);
+        if (error.error == QJsonParseError::NoError)
+            return document.isArray() ? QJsonValue(document.array())
+                                      : QJsonValue(document.object());
+    } else {
+        // QJsonDocument only takes arrays and objects; wrap the bare strings, numbers and null
+        // that v2 job endpoints answer (small, so the copy costs nothing).
+        const QJsonDocument document = QJsonDocument::fromJson("[" + trimmed + "]", &error);
+        if (error.error == QJsonParseError::NoError && document.array().size() == 1)
+            return document.array().first();
     }
-    return document.array().first();
+    return ApiError(ApiError::Kind::Protocol,
+                    QStringLiteral("invalid JSON in the answer: %1").arg(error.errorString()));
 }
 
 QCoro::Task<Result<QJsonValue>> JsonParser::parseAsync(QByteArray body)

@@ -41,6 +41,7 @@ encord_install_packages() {
 }
 
 # encord_build PRESET [extra cmake -D options...]
+# Builds everything, or only the targets listed in ENCORD_BUILD_TARGETS.
 encord_build() {
     local preset=$1
     shift
@@ -50,5 +51,10 @@ encord_build() {
     encord_say "Configuring preset '$preset'"
     cmake --preset "$preset" "$@" >/dev/null
     encord_say "Building preset '$preset'"
-    cmake --build --preset "$preset" -- -j"$(nproc)"
+    local targets=()
+    if [ -n "${ENCORD_BUILD_TARGETS:-}" ]; then
+        read -r -a names <<<"$ENCORD_BUILD_TARGETS"
+        targets=(--target "${names[@]}")
+    fi
+    cmake --build --preset "$preset" "${targets[@]}" -- -j"$(nproc)"
 }

@@ -38,6 +38,15 @@ QCoro::Task<QList<T>> listOfAsync(QJsonValue array)
     co_return co_await decoding;
 }
 
+// The records of a list answer, or its error.
+template<typename T>
+QCoro::Task<Result<QList<T>>> listAnswer(Result<QJsonValue> answer)
+{
+    if (!answer.ok())
+        co_return answer.error();
+    co_return co_await listOfAsync<T>(answer.value());
+}
+
 template<typename T>
 Result<T> objectOf(const Result<QJsonValue> &answer)
 {
@@ -155,6 +164,12 @@ V1Call v1(V1Scope scope,
 QJsonValue nullJson()
 {
     return QJsonValue(QJsonValue::Null);
+}
+
+// A call on /public/user, the endpoint of every user-level v1 operation.
+V1Call userCall(QString queryType, V1CallKind kind, QJsonValue uid, QJsonValue payload)
+{
+    return v1(V1Scope::User, {}, std::move(queryType), kind, std::move(uid), std::move(payload));
 }
 
 ApiError protocolError(const QString &what)
@@ -294,13 +309,8 @@ QCoro::Task<Result<DatasetApiKey>> EncordClient::createDatasetApiKey(QString dat
     const QJsonObject payload{{QStringLiteral("dataset_hash"), datasetHash},
                               {QStringLiteral("title"), title},
                               {QStringLiteral("scopes"), scopeValues}};
-    auto answer = co_await querier.call(v1(V1Scope::User,
-                                           {},
-                                           QStringLiteral("datasetapikey"),
-                                           V1CallKind::Setter,
-                                           nullJson(),
-                                           payload),
-                                        token);
+    auto answer = co_await querier.call(
+        userCall(QStringLiteral("datasetapikey"), V1CallKind::Setter, nullJson(), payload), token);
     co_return objectOf<DatasetApiKey>(answer);
 }
 
@@ -309,16 +319,10 @@ QCoro::Task<Result<QList<DatasetApiKey>>> EncordClient::getDatasetApiKeys(QStrin
 {
     const V1Querier querier = m_v1;
     const QJsonObject payload{{QStringLiteral("dataset_hash"), datasetHash}};
-    auto answer = co_await querier.call(v1(V1Scope::User,
-                                           {},
-                                           QStringLiteral("datasetapikey"),
-                                           V1CallKind::GetMultiple,
-                                           nullJson(),
-                                           payload),
-                                        token);
-    if (!answer.ok())
-        co_return answer.error();
-    co_return co_await listOfAsync<DatasetApiKey>(answer.value());
+    auto answer = co_await querier.call(
+        userCall(QStringLiteral("datasetapikey"), V1CallKind::GetMultiple, nullJson(), payload),
+        token);
+    co_return co_await listAnswer<DatasetApiKey>(std::move(answer));
 }
 
 QCoro::Task<Result<DatasetApiKey>> EncordClient::getOrCreateDatasetApiKey(QString datasetHash,
@@ -326,13 +330,8 @@ QCoro::Task<Result<DatasetApiKey>> EncordClient::getOrCreateDatasetApiKey(QStrin
 {
     const V1Querier querier = m_v1;
     const QJsonObject payload{{QStringLiteral("dataset_hash"), datasetHash}};
-    auto answer = co_await querier.call(v1(V1Scope::User,
-                                           {},
-                                           QStringLiteral("datasetapikey"),
-                                           V1CallKind::Put,
-                                           nullJson(),
-                                           payload),
-                                        token);
+    auto answer = co_await querier.call(
+        userCall(QStringLiteral("datasetapikey"), V1CallKind::Put, nullJson(), payload), token);
     co_return objectOf<DatasetApiKey>(answer);
 }
 
@@ -366,29 +365,20 @@ QCoro::Task<Result<QList<Project>>> EncordClient::getProjects(ListingFilter filt
 {
     const V1Querier querier = m_v1;
     const QJsonObject payload{{QStringLiteral("filter"), filter.toV1Json()}};
-    auto answer = co_await querier.call(v1(V1Scope::User,
-                                           {},
-                                           QStringLiteral("projectwithuserrole"),
-                                           V1CallKind::GetMultiple,
-                                           nullJson(),
-                                           payload),
-                                        token);
-    if (!answer.ok())
-        co_return answer.error();
-    co_return co_await listOfAsync<Project>(answer.value());
+    auto answer = co_await querier.call(
+        userCall(
+            QStringLiteral("projectwithuserrole"), V1CallKind::GetMultiple, nullJson(), payload),
+        token);
+    co_return co_await listAnswer<Project>(std::move(answer));
 }
 
 QCoro::Task<Result<QString>> EncordClient::createProject(CreateProjectRequest request,
                                                          CancelToken token) const
 {
     const V1Querier querier = m_v1;
-    auto answer = co_await querier.call(v1(V1Scope::User,
-                                           {},
-                                           QStringLiteral("project"),
-                                           V1CallKind::Setter,
-                                           nullJson(),
-                                           request.toV1Payload()),
-                                        token);
+    auto answer = co_await querier.call(
+        userCall(QStringLiteral("project"), V1CallKind::Setter, nullJson(), request.toV1Payload()),
+        token);
     if (!answer.ok())
         co_return answer.error();
     if (!answer.value().isString())
@@ -407,13 +397,8 @@ QCoro::Task<Result<QString>> EncordClient::createProjectApiKey(QString projectHa
         scopeValues.append(toWire(scope));
     const QJsonObject payload{{QStringLiteral("title"), title},
                               {QStringLiteral("scopes"), scopeValues}};
-    auto answer = co_await querier.call(v1(V1Scope::User,
-                                           {},
-                                           QStringLiteral("projectapikey"),
-                                           V1CallKind::Setter,
-                                           projectHash,
-                                           payload),
-                                        token);
+    auto answer = co_await querier.call(
+        userCall(QStringLiteral("projectapikey"), V1CallKind::Setter, projectHash, payload), token);
     if (!answer.ok())
         co_return answer.error();
     co_return answer.value().toString();
@@ -423,29 +408,19 @@ QCoro::Task<Result<QList<ProjectApiKey>>> EncordClient::getProjectApiKeys(QStrin
                                                                           CancelToken token) const
 {
     const V1Querier querier = m_v1;
-    auto answer = co_await querier.call(v1(V1Scope::User,
-                                           {},
-                                           QStringLiteral("projectapikey"),
-                                           V1CallKind::GetMultiple,
-                                           projectHash,
-                                           nullJson()),
-                                        token);
-    if (!answer.ok())
-        co_return answer.error();
-    co_return co_await listOfAsync<ProjectApiKey>(answer.value());
+    auto answer = co_await querier.call(
+        userCall(QStringLiteral("projectapikey"), V1CallKind::GetMultiple, projectHash, nullJson()),
+        token);
+    co_return co_await listAnswer<ProjectApiKey>(std::move(answer));
 }
 
 QCoro::Task<Result<QString>> EncordClient::getOrCreateProjectApiKey(QString projectHash,
                                                                     CancelToken token) const
 {
     const V1Querier querier = m_v1;
-    auto answer = co_await querier.call(v1(V1Scope::User,
-                                           {},
-                                           QStringLiteral("projectapikey"),
-                                           V1CallKind::Put,
-                                           projectHash,
-                                           QJsonObject{}),
-                                        token);
+    auto answer = co_await querier.call(
+        userCall(QStringLiteral("projectapikey"), V1CallKind::Put, projectHash, QJsonObject{}),
+        token);
     if (!answer.ok())
         co_return answer.error();
     co_return answer.value().toString();

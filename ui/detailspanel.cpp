@@ -66,7 +66,7 @@ QLabel *DetailsPanel::addField(const QString &label)
 {
     auto *value = new QLabel(m_body);
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setWordWrap(true);
+    // Field values are short; a wrapping label under-reports its height in a form layout.
     m_fields->addRow(label, value);
     return value;
 }

@@ -14,6 +14,7 @@ QTreeView *StructureTreeView::create(QAbstractItemModel *model, QWidget *parent)
     tree->setUniformRowHeights(true);
     tree->setAlternatingRowColors(true);
     tree->header()->setStretchLastSection(false);
+    tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     return tree;
 }

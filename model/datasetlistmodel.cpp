@@ -1,8 +1,12 @@
 #include "datasetlistmodel.h"
 
 #include "modelformat.h"
+#include "titledcolumns.h"
 
 namespace Encord {
+
+static_assert(int(DatasetListModel::EditedColumn) == TitledColumns::Edited,
+              "the shared columns come first, in TitledColumns' order");
 
 DatasetListModel::DatasetListModel(QObject *parent)
     : RecordListModel<DatasetSummary>(parent)
@@ -17,22 +21,9 @@ QVariant DatasetListModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TitleColumn:
-        return tr("Title");
-    case DescriptionColumn:
-        return tr("Description");
-    case RoleColumn:
-        return tr("Your role");
-    case CreatedColumn:
-        return tr("Created");
-    case EditedColumn:
-        return tr("Edited");
-    case StorageColumn:
+    if (section == StorageColumn)
         return tr("Storage");
-    default:
-        return {};
-    }
+    return TitledColumns::header(section);
 }
 
 QCoro::Task<Result<QList<DatasetSummary>>> DatasetListModel::fetch(const EncordClient &client,
@@ -49,34 +40,16 @@ QString DatasetListModel::hashOf(const DatasetSummary &record) const
 
 QVariant DatasetListModel::displayValue(const DatasetSummary &record, int column) const
 {
-    switch (column) {
-    case TitleColumn:
-        return record.title;
-    case DescriptionColumn:
-        return record.description;
-    case RoleColumn:
-        return ModelFormat::roleName(ModelFormat::known(record.userRole));
-    case CreatedColumn:
-        return ModelFormat::shortDate(record.createdAt);
-    case EditedColumn:
-        return ModelFormat::shortDate(record.lastEditedAt);
-    case StorageColumn:
+    if (column == StorageColumn)
         return ModelFormat::storageName(ModelFormat::known(record.storageLocation));
-    default:
-        return {};
-    }
+    return TitledColumns::display(record, column);
 }
 
 QVariant DatasetListModel::sortValue(const DatasetSummary &record, int column) const
 {
-    switch (column) {
-    case CreatedColumn:
-        return record.createdAt;
-    case EditedColumn:
-        return record.lastEditedAt;
-    default:
+    if (column == StorageColumn)
         return displayValue(record, column);
-    }
+    return TitledColumns::sort(record, column);
 }
 
 } // namespace Encord

@@ -2,6 +2,7 @@
 
 #include "recordlistmodel.h"
 #include "records/datasetsummary.h"
+#include "titledcolumns.h"
 
 namespace Encord {
 
@@ -13,7 +14,7 @@ class DatasetListModel final : public RecordListModel<DatasetSummary>
 
 public:
     enum Column {
-        TitleColumn,
+        TitleColumn = TitledColumns::Title,
         DescriptionColumn,
         RoleColumn,    ///< "Admin", "User", or "Organisation" (visible through org access)
         CreatedColumn, ///< SortRole: QDateTime

@@ -1,8 +1,12 @@
 #include "ontologylistmodel.h"
 
 #include "modelformat.h"
+#include "titledcolumns.h"
 
 namespace Encord {
+
+static_assert(int(OntologyListModel::EditedColumn) == TitledColumns::Edited,
+              "the shared columns come first, in TitledColumns' order");
 
 OntologyListModel::OntologyListModel(QObject *parent)
     : RecordListModel<Ontology>(parent)
@@ -17,20 +21,7 @@ QVariant OntologyListModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    switch (section) {
-    case TitleColumn:
-        return tr("Title");
-    case DescriptionColumn:
-        return tr("Description");
-    case RoleColumn:
-        return tr("Your role");
-    case CreatedColumn:
-        return tr("Created");
-    case EditedColumn:
-        return tr("Edited");
-    default:
-        return {};
-    }
+    return TitledColumns::header(section);
 }
 
 QCoro::Task<Result<QList<Ontology>>> OntologyListModel::fetch(const EncordClient &client,
@@ -47,32 +38,12 @@ QString OntologyListModel::hashOf(const Ontology &record) const
 
 QVariant OntologyListModel::displayValue(const Ontology &record, int column) const
 {
-    switch (column) {
-    case TitleColumn:
-        return record.title;
-    case DescriptionColumn:
-        return record.description;
-    case RoleColumn:
-        return ModelFormat::roleName(ModelFormat::known(record.userRole));
-    case CreatedColumn:
-        return ModelFormat::shortDate(record.createdAt);
-    case EditedColumn:
-        return ModelFormat::shortDate(record.lastEditedAt);
-    default:
-        return {};
-    }
+    return TitledColumns::display(record, column);
 }
 
 QVariant OntologyListModel::sortValue(const Ontology &record, int column) const
 {
-    switch (column) {
-    case CreatedColumn:
-        return record.createdAt;
-    case EditedColumn:
-        return record.lastEditedAt;
-    default:
-        return displayValue(record, column);
-    }
+    return TitledColumns::sort(record, column);
 }
 
 } // namespace Encord

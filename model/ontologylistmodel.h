@@ -2,6 +2,7 @@
 
 #include "recordlistmodel.h"
 #include "records/ontology.h"
+#include "titledcolumns.h"
 
 namespace Encord {
 
@@ -14,7 +15,7 @@ class OntologyListModel final : public RecordListModel<Ontology>
 
 public:
     enum Column {
-        TitleColumn,
+        TitleColumn = TitledColumns::Title,
         DescriptionColumn,
         RoleColumn,    ///< "Admin" or "User"
         CreatedColumn, ///< SortRole: QDateTime

@@ -2,6 +2,7 @@
 
 #include "recordlistmodel.h"
 #include "records/project.h"
+#include "titledcolumns.h"
 
 namespace Encord {
 
@@ -15,7 +16,7 @@ class ProjectListModel final : public RecordListModel<Project>
 
 public:
     enum Column {
-        TitleColumn,
+        TitleColumn = TitledColumns::Title,
         DescriptionColumn,
         RoleColumn,    ///< "Admin", "Annotator", "Reviewer", …
         CreatedColumn, ///< SortRole: QDateTime

@@ -7,6 +7,7 @@
 #include "desktopcontroller.h"
 #include "localserver.h"
 #include "mainwindow.h"
+#include "pastekeydialog.h"
 #include "profilesdialog.h"
 #include "resourcelistmodel.h"
 #include "resourcepane.h"
@@ -16,11 +17,13 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -29,6 +32,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace Encord;
 
@@ -42,6 +46,7 @@ private Q_SLOTS:
     void shouldTestAConnectionWithOneSignedCall();
     void shouldReportARefusedKeyInASentence();
     void shouldAddAndRemoveProfiles();
+    void shouldSaveAPastedKeyReadableByTheUserOnly();
     void shouldSwitchProfilesFromTheMenu();
 
 private:
@@ -134,6 +139,49 @@ void TestProfiles::shouldReportARefusedKeyInASentence()
     QVERIFY2(dialog.testResult()->text().contains(QStringLiteral("did not accept your key")),
              qPrintable(dialog.testResult()->text()));
     QVERIFY(!dialog.testResult()->text().contains(QStringLiteral("{")));
+}
+
+void TestProfiles::shouldSaveAPastedKeyReadableByTheUserOnly()
+{
+    ProfilesDialog dialog({ConnectionProfile::defaultLocal()}, {});
+    const QString keysFolder = m_dir.filePath(QStringLiteral("pasted-keys"));
+    dialog.setKeysFolder(keysFolder);
+    dialog.encordKind()->setChecked(true);
+    dialog.domainCombo()->setEditText(m_server->baseUrl());
+
+    bool sawBadKeyRefused = false;
+    connect(&dialog, &ProfilesDialog::pasteKeyDialogOpened, this, [&](PasteKeyDialog *paste) {
+        // The dialog is modal: drive it once its event loop runs.
+        QTimer::singleShot(0, paste, [&, paste] {
+            QPushButton *save =
+                paste->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+            QVERIFY(!save->isEnabled());
+            paste->keyEdit()->setPlainText(
+                QStringLiteral("-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE "
+                               "KEY-----"));
+            sawBadKeyRefused = !save->isEnabled() && paste->problem()->isVisible()
+                               && !paste->problem()->text().isEmpty();
+            // Encrypted keys are kept encrypted: the passphrase is asked when connecting.
+            paste->keyEdit()->setPlainText(
+                QString::fromLatin1(m_registered.toOpenSshText({}, "correct horse")));
+            QVERIFY(save->isEnabled());
+            QTest::mouseClick(save, Qt::LeftButton);
+        });
+    });
+
+    QTest::mouseClick(dialog.pasteKeyButton(), Qt::LeftButton);
+
+    QVERIFY(sawBadKeyRefused);
+    const QString saved = dialog.keyFileEdit()->text();
+    QVERIFY2(saved.startsWith(QDir::toNativeSeparators(keysFolder)), qPrintable(saved));
+    QCOMPARE(QFile::permissions(saved) & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QVERIFY(!(QFile::permissions(keysFolder)
+              & (QFileDevice::ReadOther | QFileDevice::ReadGroup | QFileDevice::ExeOther)));
+    const auto reloaded = PrivateKey::fromFile(saved, "correct horse");
+    QVERIFY(reloaded.ok());
+    QCOMPARE(reloaded.value().publicKeyRaw(), m_registered.publicKeyRaw());
+    QVERIFY(dialog.problem()->text().isEmpty());
 }
 
 void TestProfiles::shouldAddAndRemoveProfiles()

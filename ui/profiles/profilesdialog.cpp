@@ -1,6 +1,7 @@
 #include "profilesdialog.h"
 
 #include "client/encordclient.h"
+#include "pastekeydialog.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -56,6 +57,7 @@ ProfilesDialog::ProfilesDialog(const QList<ConnectionProfile> &profiles,
     , m_keyFromFile(new QRadioButton(tr("Private key &file:"), this))
     , m_keyFromEnvironment(new QRadioButton(tr("From ENCORD_SSH_KEY_FILE or ENCORD_SSH_KEY"), this))
     , m_keyFile(new QLineEdit(this))
+    , m_pasteKey(new QPushButton(tr("&Paste…"), this))
     , m_test(new QPushButton(tr("&Test connection"), this))
     , m_testResult(new QLabel(this))
     , m_problem(new QLabel(this))
@@ -73,6 +75,9 @@ ProfilesDialog::ProfilesDialog(const QList<ConnectionProfile> &profiles,
     m_keyFromFile->setAccessibleName(tr("Key from a file"));
     m_keyFromEnvironment->setAccessibleName(tr("Key from the environment"));
     m_keyFile->setAccessibleName(tr("Private key file"));
+    m_pasteKey->setAccessibleName(tr("Paste a private key"));
+    m_pasteKey->setToolTip(tr("Paste the text of a private key; it is saved in a file only you "
+                              "can read."));
     m_test->setAccessibleName(tr("Test connection"));
     m_testResult->setAccessibleName(tr("Test result"));
     m_problem->setAccessibleName(tr("Problem"));
@@ -113,6 +118,7 @@ ProfilesDialog::ProfilesDialog(const QList<ConnectionProfile> &profiles,
     keyRow->addWidget(m_keyFromFile);
     keyRow->addWidget(m_keyFile, 1);
     keyRow->addWidget(browseKey);
+    keyRow->addWidget(m_pasteKey);
     auto *encordForm = new QFormLayout(encordPage);
     encordForm->setContentsMargins(0, 0, 0, 0);
     encordForm->addRow(tr("Address:"), m_domain);
@@ -174,6 +180,8 @@ ProfilesDialog::ProfilesDialog(const QList<ConnectionProfile> &profiles,
         if (!file.isEmpty())
             m_keyFile->setText(QDir::toNativeSeparators(file));
     });
+
+    connect(m_pasteKey, &QPushButton::clicked, this, &ProfilesDialog::pasteKey);
 
     int currentRow = 0;
     for (int row = 0; row < m_profiles.size(); ++row) {
@@ -310,6 +318,7 @@ void ProfilesDialog::updateState()
     const bool local = m_localKind->isChecked();
     m_kindPages->setCurrentIndex(local ? 0 : 1);
     m_keyFile->setEnabled(m_keyFromFile->isChecked());
+    m_pasteKey->setEnabled(m_keyFromFile->isChecked());
     m_remove->setEnabled(m_profiles.size() > 1);
 
     QList<ConnectionProfile> others = m_profiles;
@@ -337,6 +346,16 @@ void ProfilesDialog::accept()
         }
     }
     QDialog::accept();
+}
+
+void ProfilesDialog::pasteKey()
+{
+    PasteKeyDialog dialog(m_keysFolder, this);
+    Q_EMIT pasteKeyDialogOpened(&dialog);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_keyFromFile->setChecked(true);
+    m_keyFile->setText(QDir::toNativeSeparators(dialog.savedKeyFile()));
 }
 
 void ProfilesDialog::testConnection()

@@ -16,6 +16,8 @@ class QStackedWidget;
 
 namespace Encord {
 
+class PasteKeyDialog;
+
 /// Adds, edits and removes connection profiles: a local workspace folder, or an Encord
 /// deployment (EU, US or a custom address) with a key from a file or the environment.
 /// "Test connection" makes one cheap signed call and says in a sentence how it went.
@@ -48,6 +50,9 @@ public:
     QComboBox *domainCombo() const { return m_domain; }
     QLineEdit *keyFileEdit() const { return m_keyFile; }
     QRadioButton *keyFromEnvironment() const { return m_keyFromEnvironment; }
+    QPushButton *pasteKeyButton() const { return m_pasteKey; }
+    /// Where keys pasted with "Paste…" are saved (the app-data "keys" folder by default).
+    void setKeysFolder(const QString &folder) { m_keysFolder = folder; }
     QPushButton *testButton() const { return m_test; }
     QLabel *testResult() const { return m_testResult; }
     QLabel *problem() const { return m_problem; }
@@ -57,6 +62,8 @@ public:
 Q_SIGNALS:
     /// A test finished; @p ok tells whether the server accepted the call.
     void testFinished(bool ok, const QString &message);
+    /// The paste dialog is open (modal); lets tests and tours reach it.
+    void pasteKeyDialogOpened(PasteKeyDialog *dialog);
 
 private:
     void addProfile();
@@ -66,6 +73,7 @@ private:
     ConnectionProfile editedProfile() const;
     void updateState();
     void testConnection();
+    void pasteKey();
 
     QList<ConnectionProfile> m_profiles;
     int m_row = -1;
@@ -82,6 +90,8 @@ private:
     QRadioButton *m_keyFromFile;
     QRadioButton *m_keyFromEnvironment;
     QLineEdit *m_keyFile;
+    QPushButton *m_pasteKey;
+    QString m_keysFolder;
     QPushButton *m_test;
     QLabel *m_testResult;
     QLabel *m_problem;

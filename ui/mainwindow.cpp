@@ -1,14 +1,20 @@
 #include "mainwindow.h"
 
 #include "browserpane.h"
+#include "paletteicon.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -59,7 +65,18 @@ MainWindow::MainWindow(QWidget *parent)
     profiles->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+P")));
     connect(profiles, &QAction::triggered, this, &MainWindow::manageProfilesRequested);
 
+    m_importCvat = new QAction(
+        QIcon::fromTheme(QStringLiteral("document-import")), tr("&Import CVAT Export…"), this);
+    m_importCvat->setObjectName(QStringLiteral("importCvatAction"));
+    m_importCvat->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
+    m_importCvat->setStatusTip(tr("Make an Encord project from a CVAT export folder or .zip "
+                                  "(you can also drop one on the window)."));
+    connect(m_importCvat, &QAction::triggered, this, [this] { Q_EMIT importCvatRequested({}); });
+    setAcceptDrops(true);
+
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_importCvat);
+    fileMenu->addSeparator();
     m_connectMenu = fileMenu->addMenu(tr("&Connect To"));
     m_connectMenu->setObjectName(QStringLiteral("connectMenu"));
     fileMenu->addAction(profiles);
@@ -87,8 +104,9 @@ void MainWindow::addPane(const QString &key,
                          const QIcon &icon,
                          BrowserPane *pane)
 {
-    auto *item = new QListWidgetItem(icon, title, m_navigation);
+    auto *item = new QListWidgetItem(navigationIcon(icon), title, m_navigation);
     item->setData(Qt::UserRole, key);
+    item->setData(SourceIconRole, icon);
     pane->setObjectName(key + QStringLiteral("Pane"));
     m_stack->addWidget(pane);
     m_panes.append({key, pane});
@@ -178,6 +196,51 @@ void MainWindow::saveWindowState() const
     settings.setValue(QStringLiteral("mainWindow/section"), currentPaneKey());
     for (const auto &[key, pane] : m_panes)
         pane->saveState(QStringLiteral("panes/") + key);
+}
+
+QIcon MainWindow::navigationIcon(const QIcon &source) const
+{
+    // Bundled icons have no theme name; desktop theme icons are left in their own colours.
+    return source.name().isEmpty() ? PaletteIcon::make(source, m_navigation->palette()) : source;
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+        for (int row = 0; row < m_navigation->count(); ++row) {
+            QListWidgetItem *item = m_navigation->item(row);
+            item->setIcon(navigationIcon(item->data(SourceIconRole).value<QIcon>()));
+        }
+    }
+    QMainWindow::changeEvent(event);
+}
+
+QString MainWindow::droppedExport(const QMimeData *data)
+{
+    if (!data || !data->hasUrls() || data->urls().size() != 1)
+        return {};
+    const QUrl url = data->urls().constFirst();
+    if (!url.isLocalFile())
+        return {};
+    const QFileInfo file(url.toLocalFile());
+    const bool zip =
+        file.isFile() && file.suffix().compare(QLatin1String("zip"), Qt::CaseInsensitive) == 0;
+    return file.isDir() || zip ? file.absoluteFilePath() : QString();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedExport(event->mimeData()).isEmpty() && m_importCvat->isEnabled())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString path = droppedExport(event->mimeData());
+    if (path.isEmpty() || !m_importCvat->isEnabled())
+        return;
+    event->acceptProposedAction();
+    Q_EMIT importCvatRequested(path);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

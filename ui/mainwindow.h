@@ -6,7 +6,11 @@
 
 #include <optional>
 
+class QAction;
+class QDragEnterEvent;
+class QDropEvent;
 class QLabel;
+class QMimeData;
 class QMenu;
 class QListWidget;
 class QSplitter;
@@ -35,6 +39,11 @@ public:
     void showPane(const QString &key);
     QString currentPaneKey() const;
 
+    /// File → Import CVAT Export…; also offered by empty lists.
+    QAction *importCvatAction() const { return m_importCvat; }
+    /// The export a drop would import: one local folder or .zip file; empty otherwise.
+    static QString droppedExport(const QMimeData *data);
+
     /// Switches every pane to @p client; the status bar shows @p profileName and @p where.
     void setConnection(std::optional<EncordClient> client,
                        const QString &profileName,
@@ -51,11 +60,20 @@ Q_SIGNALS:
     void manageProfilesRequested();
     /// File → Connect To → a profile.
     void connectRequested(const QString &profileName);
+    /// File → Import CVAT Export… (empty @p path: ask for one), or a folder or .zip dropped
+    /// on the window.
+    void importCvatRequested(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    static constexpr int SourceIconRole = Qt::UserRole + 1;
+
+    QIcon navigationIcon(const QIcon &source) const;
     void saveWindowState() const;
     void refreshCurrent();
 
@@ -64,6 +82,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_connectionLabel;
     QMenu *m_connectMenu;
+    QAction *m_importCvat;
     QList<std::pair<QString, BrowserPane *>> m_panes;
 };
 

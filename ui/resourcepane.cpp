@@ -1,6 +1,7 @@
 #include "resourcepane.h"
 
 #include "detailspanel.h"
+#include "emptystatewidget.h"
 #include "errorbanner.h"
 #include "resourcelistmodel.h"
 
@@ -205,10 +206,12 @@ ResourcePane::ResourcePane(ResourceListModel *model,
 
 void ResourcePane::setClient(std::optional<EncordClient> client)
 {
+    m_hasClient = client.has_value();
     m_banner->hide();
     if (m_details)
         m_details->setClient(client);
     m_model->setClient(std::move(client));
+    updateStatus();
 }
 
 void ResourcePane::refresh()
@@ -264,8 +267,29 @@ void ResourcePane::applyFilter()
     m_model->setFilter(filter);
 }
 
+void ResourcePane::setEmptyState(const QString &title,
+                                 const QString &explanation,
+                                 const QList<QAction *> &actions)
+{
+    if (!m_emptyState) {
+        // Laid out over the table's viewport, centred, so the header and filter bar stay.
+        m_emptyState = new EmptyStateWidget(m_view->viewport());
+        auto *overlay = new QVBoxLayout(m_view->viewport());
+        overlay->addWidget(m_emptyState, 0, Qt::AlignCenter);
+    }
+    m_emptyState->setMessage(title, explanation);
+    m_emptyState->setActions(actions);
+    updateStatus();
+}
+
 void ResourcePane::updateStatus()
 {
+    if (m_emptyState) {
+        const bool unfiltered = m_filterEdit->text().trimmed().isEmpty()
+                                && DateField(m_dateField->currentIndex()) == DateField::Any;
+        m_emptyState->setVisible(m_hasClient && unfiltered && !m_model->isLoading()
+                                 && !m_model->lastError() && m_model->rowCount() == 0);
+    }
     if (m_model->isLoading()) {
         m_status->setText(tr("Loading %1…").arg(m_nounPlural));
         return;

@@ -14,6 +14,7 @@ class QTimer;
 namespace Encord {
 
 class DetailsPanel;
+class EmptyStateWidget;
 class ErrorBanner;
 class ResourceListModel;
 
@@ -54,6 +55,13 @@ public:
     QString currentHash() const;
     DetailsPanel *details() const { return m_details; }
 
+    /// Shown in place of the table when the list is empty without a filter: @p title and
+    /// @p explanation say why, the buttons run @p actions (owned by the caller).
+    void setEmptyState(const QString &title,
+                       const QString &explanation,
+                       const QList<QAction *> &actions);
+    EmptyStateWidget *emptyState() const { return m_emptyState; }
+
 private:
     void applyFilter();
     void updateStatus();
@@ -73,6 +81,8 @@ private:
     QLabel *m_status;
     DetailsPanel *m_details;
     QSplitter *m_splitter;
+    EmptyStateWidget *m_emptyState = nullptr;
+    bool m_hasClient = false;
     bool m_columnsSized = false;
 };
 

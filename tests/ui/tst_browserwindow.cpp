@@ -5,6 +5,7 @@
 
 #include "auth/publickey.h"
 #include "browserwindowfactory.h"
+#include "emptystatewidget.h"
 #include "errorbanner.h"
 #include "localserver.h"
 #include "resourcelistmodel.h"
@@ -24,7 +25,10 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -71,6 +75,12 @@ QStringList column(const QAbstractItemModel *model, int column = 0)
     return out;
 }
 
+bool closeColours(const QColor &a, const QColor &b)
+{
+    return std::abs(a.red() - b.red()) <= 4 && std::abs(a.green() - b.green()) <= 4
+           && std::abs(a.blue() - b.blue()) <= 4;
+}
+
 } // namespace
 
 class TestBrowserWindow : public QObject
@@ -87,6 +97,8 @@ private Q_SLOTS:
     void shouldPreviewASelectedImage();
     void shouldRememberWindowState();
     void shouldNameEveryControlForAccessibility();
+    void shouldOfferActionsWhenTheWorkspaceIsEmpty();
+    void shouldDrawTheSelectedSectionIconInTheSelectionTextColour();
 
 private:
     ResourcePane *datasetsPane() const;
@@ -330,6 +342,73 @@ void TestBrowserWindow::shouldNameEveryControlForAccessibility()
                  qPrintable(QStringLiteral("%1 (%2) has no accessible name")
                                 .arg(QString::fromLatin1(widget->metaObject()->className()),
                                      widget->objectName())));
+    }
+}
+
+void TestBrowserWindow::shouldOfferActionsWhenTheWorkspaceIsEmpty()
+{
+    TestWorkspace empty(m_dir.filePath(QStringLiteral("empty")));
+    auto window = BrowserWindowFactory::create();
+    window->show();
+    auto *pane = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("datasets")));
+    QAction create(QStringLiteral("Create a dataset…"));
+    QSignalSpy triggered(&create, &QAction::triggered);
+    pane->setEmptyState(QStringLiteral("No datasets yet"), QStringLiteral("Make one."), {&create});
+    QVERIFY(!pane->emptyState()->isVisible()); // not connected: nothing to say yet
+
+    window->setConnection(empty.client, QStringLiteral("Empty"), QStringLiteral("here"));
+    QTRY_VERIFY(pane->emptyState()->isVisible());
+    QCOMPARE(pane->emptyState()->title(), QStringLiteral("No datasets yet"));
+    auto *button = pane->emptyState()->findChild<QPushButton *>();
+    QCOMPARE(button->text(), QStringLiteral("Create a dataset…"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(triggered.size(), 1);
+
+    // A disabled action disables its button.
+    create.setEnabled(false);
+    QVERIFY(!button->isEnabled());
+
+    // A workspace with datasets shows the list, and a filter that matches nothing says so
+    // in the status line rather than offering to create the first dataset.
+    window->setConnection(m_first->client, QStringLiteral("First"), QStringLiteral("here"));
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
+    QVERIFY(!pane->emptyState()->isVisible());
+    window->setConnection(empty.client, QStringLiteral("Empty"), QStringLiteral("here"));
+    QTRY_VERIFY(pane->emptyState()->isVisible());
+    QTest::keyClicks(pane->filterEdit(), QStringLiteral("zzz"));
+    QTRY_VERIFY(!pane->emptyState()->isVisible());
+}
+
+void TestBrowserWindow::shouldDrawTheSelectedSectionIconInTheSelectionTextColour()
+{
+    auto window = BrowserWindowFactory::create();
+    auto *navigation = window->findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    const QColor selectedText =
+        navigation->palette().color(QPalette::Active, QPalette::HighlightedText);
+    const QColor text = navigation->palette().color(QPalette::Active, QPalette::WindowText);
+    for (int row = 0; row < navigation->count(); ++row) {
+        const QIcon icon = navigation->item(row)->icon();
+        const QImage selected = icon.pixmap(QSize(20, 20), QIcon::Selected).toImage();
+        const QImage normal = icon.pixmap(QSize(20, 20), QIcon::Normal).toImage();
+        int selectedInk = 0;
+        int normalInk = 0;
+        for (int y = 0; y < selected.height(); ++y) {
+            for (int x = 0; x < selected.width(); ++x) {
+                // Solid strokes only: anti-aliased edges lose precision to premultiplication.
+                const QColor ink = selected.pixelColor(x, y);
+                if (ink.alpha() >= 128) {
+                    ++selectedInk;
+                    QVERIFY(closeColours(ink, selectedText));
+                }
+                const QColor plain = normal.pixelColor(x, y);
+                if (plain.alpha() >= 96) {
+                    ++normalInk;
+                    QVERIFY(closeColours(plain, text));
+                }
+            }
+        }
+        QVERIFY2(selectedInk > 10 && normalInk > 10, qPrintable(navigation->item(row)->text()));
     }
 }
 

@@ -5,11 +5,18 @@
 #include "requestgeneration.h"
 
 #include <QAbstractTableModel>
+#include <QImage>
+#include <QSet>
+#include <QSize>
 
 #include <functional>
 #include <optional>
 
+class QTimer;
+
 namespace Encord {
+
+class ImagePreviewLoader;
 
 /// The data rows of one dataset (EncordClient::getDataset), one per row.
 ///
@@ -20,6 +27,11 @@ namespace Encord {
 ///
 /// With setShowClientMetadata(true) the dataset is fetched with fetch_client_metadata, a
 /// MetadataColumn is added (compact JSON text) and ClientMetadataRole is filled.
+///
+/// With setThumbnailSize() the title column's DecorationRole shows a thumbnail of each image
+/// row. Only rows a view asks about are fetched: their items are signed in batches (one
+/// request per batch), downloaded and scaled by an ImagePreviewLoader whose cache is bounded
+/// in memory. A placeholder stands in until the image arrives; dataChanged() follows.
 class DataRowModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -61,6 +73,11 @@ public:
     void setShowClientMetadata(bool show);
     bool showClientMetadata() const { return m_showClientMetadata; }
 
+    /// Thumbnails of this size (fitting, aspect kept) in the title column; an empty size, the
+    /// default, turns them off.
+    void setThumbnailSize(const QSize &size);
+    QSize thumbnailSize() const { return m_thumbnailSize; }
+
     /// Empties the table and fetches the dataset again.
     void refresh();
 
@@ -82,8 +99,13 @@ Q_SIGNALS:
     void errorOccurred(const Encord::ApiError &error);
     /// The dataset arrived with @p count rows.
     void rowsLoaded(int count);
+    /// The thumbnail of @p row arrived (also signalled as dataChanged).
+    void thumbnailLoaded(int row);
 
 private:
+    QVariant thumbnail(int row) const;
+    void signThumbnailBatch();
+    void onThumbnail(const QString &key, const QImage &image);
     /// Resets the table, applying @p change inside the reset, and fetches the dataset again.
     void reload(const std::function<void()> &change);
     void onDataset(quint64 generation, Result<Dataset> answer);
@@ -97,6 +119,15 @@ private:
     QString m_datasetTitle;
     bool m_loading = false;
     std::optional<ApiError> m_lastError;
+
+    QSize m_thumbnailSize;
+    ImagePreviewLoader *m_thumbnails = nullptr;
+    QTimer *m_thumbnailBatch = nullptr;
+    QImage m_placeholder;
+    QHash<QString, int> m_rowOfItem;
+    // Asked for by a view and not yet signed; then on their way; then done or failed.
+    mutable QSet<QString> m_thumbnailsWanted;
+    QSet<QString> m_thumbnailsAsked;
 };
 
 } // namespace Encord

@@ -37,6 +37,11 @@ DatasetDetails::DatasetDetails(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
+    // Image rows show a thumbnail beside their title, fetched only for the rows on screen.
+    const QSize thumbnail(40, 30);
+    m_rows->setThumbnailSize(thumbnail);
+    m_view->setIconSize(thumbnail);
+    m_view->verticalHeader()->setDefaultSectionSize(thumbnail.height() + 6);
     m_showMetadata->setAccessibleName(tr("Show client metadata"));
 
     auto *heading = new QLabel(tr("Data rows"), this);

@@ -6,8 +6,11 @@
 #include "userstore.h"
 #include "workspace.h"
 
+#include <QBuffer>
+#include <QColor>
 #include <QDateTime>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -75,7 +78,16 @@ Result<QStringList, QString> ModelTestServer::uploadImages(const EncordClient &c
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             return QStringLiteral("cannot write %1").arg(path);
-        file.write(QByteArray(1000 + i, char('a' + i % 26)));
+        // A real PNG (16 × 12, one colour per file, hue from i) padded to 1000 + i bytes:
+        // decoders stop at the image's end, and sizes stay predictable for the tests.
+        QImage picture(16, 12, QImage::Format_RGB32);
+        picture.fill(imageColor(i));
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        picture.save(&buffer, "PNG");
+        bytes.append(QByteArray(std::max<qsizetype>(0, 1000 + i - bytes.size()), '\0'));
+        file.write(bytes);
         file.close();
         const auto put = QCoro::waitFor(client.uploadFileToSignedUrl(url.signedUrl, path));
         if (!put.ok())
@@ -100,6 +112,11 @@ Result<QStringList, QString> ModelTestServer::uploadImages(const EncordClient &c
     for (const auto &item : state->itemsWithNames)
         uuids.append(item.itemUuid);
     return uuids;
+}
+
+QColor ModelTestServer::imageColor(int index)
+{
+    return QColor::fromHsv((index * 37) % 360, 200, 220);
 }
 
 void ModelTestServer::addGroup(const QString &hash,

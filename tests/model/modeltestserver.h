@@ -3,6 +3,7 @@
 #include "auth/privatekey.h"
 #include "client/encordclient.h"
 
+#include <QColor>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -35,13 +36,16 @@ public:
     EncordClient alice() const { return *m_alice; }
     EncordClient bob() const { return *m_bob; }
 
-    /// Uploads @p count small image files into @p folderUuid through signed URLs and one upload
+    /// Uploads @p count small PNG images into @p folderUuid through signed URLs and one upload
     /// job, named "<prefix>NNN.png" (NNN from 000), file i being 1000 + i bytes, with the
     /// client metadata {"index": i}. Returns the item uuids in order, or an error text.
     Result<QStringList, QString> uploadImages(const EncordClient &client,
                                               const QString &folderUuid,
                                               int count,
                                               const QString &prefix) const;
+
+    /// The colour of every pixel of the image uploadImages() writes as file @p index.
+    static QColor imageColor(int index);
 
     /// Adds a user group straight to the workspace database (the protocol cannot create one).
     void addGroup(const QString &hash, const QString &name, const QString &description) const;

@@ -34,6 +34,7 @@ private Q_SLOTS:
 
     void shouldShowTheDatasetsRows();
     void shouldFetchClientMetadataWhenAsked();
+    void shouldLoadThumbnailsOfTheRowsAViewAsksFor();
     void shouldDropTheStaleAnswerWhenTheDatasetChanges();
     void shouldReportAnUnknownDatasetAsNotFound();
     void shouldReportAServerErrorAsLastError();
@@ -93,6 +94,48 @@ void TestDataRowModel::shouldShowTheDatasetsRows()
     QCOMPARE(dataRow.dataTitle, QStringLiteral("frame_005.png"));
     QCOMPARE(model.index(row, 2).data(DataRowModel::HashRole).toString(), dataRow.dataHash);
     QVERIFY(model.index(row, 0).data(DataRowModel::ClientMetadataRole).toJsonObject().isEmpty());
+}
+
+void TestDataRowModel::shouldLoadThumbnailsOfTheRowsAViewAsksFor()
+{
+    DataRowModel model;
+    // No model tester here: it asks every role of row 0, which would fetch a thumbnail.
+    QSignalSpy loaded(&model, &DataRowModel::rowsLoaded);
+    const QSize size(8, 8);
+    model.setThumbnailSize(size);
+    model.setClient(m_server.alice());
+    model.setDatasetHash(m_dataset);
+    QTRY_COMPARE(loaded.size(), 1);
+
+    const QStringList names = titles(model);
+    const int fifth = int(names.indexOf(QStringLiteral("frame_005.png")));
+    const int ninth = int(names.indexOf(QStringLiteral("frame_009.png")));
+    const int twelfth = int(names.indexOf(QStringLiteral("frame_012.png")));
+    QVERIFY(fifth >= 0 && ninth >= 0 && twelfth >= 0);
+    auto decoration = [&](int row) {
+        return model.index(row, DataRowModel::TitleColumn).data(Qt::DecorationRole).value<QImage>();
+    };
+    QSignalSpy thumbnails(&model, &DataRowModel::thumbnailLoaded);
+    // First asked: a placeholder of the full thumbnail size while the image is fetched.
+    QCOMPARE(decoration(fifth).size(), size);
+    QCOMPARE(decoration(ninth).size(), size);
+    QTRY_COMPARE(thumbnails.size(), 2);
+    QSet<int> rows{thumbnails.at(0).first().toInt(), thumbnails.at(1).first().toInt()};
+    QCOMPARE(rows, (QSet<int>{fifth, ninth}));
+
+    // The real image: 16 × 12 scaled to fit 8 × 8, in the colour the file was written with.
+    const QImage fifthImage = decoration(fifth);
+    QCOMPARE(fifthImage.size(), QSize(8, 6));
+    QCOMPARE(fifthImage.pixelColor(4, 3).rgb(), Testing::ModelTestServer::imageColor(5).rgb());
+    QCOMPARE(decoration(ninth).pixelColor(1, 1).rgb(),
+             Testing::ModelTestServer::imageColor(9).rgb());
+    // A row no view asked about was not fetched.
+    QCOMPARE(thumbnails.size(), 2);
+    QCOMPARE(decoration(twelfth).size(), size);
+    QTRY_COMPARE(thumbnails.size(), 3);
+    QCOMPARE(decoration(twelfth).size(), QSize(8, 6));
+    // Other columns have no decoration.
+    QVERIFY(!model.index(fifth, DataRowModel::TypeColumn).data(Qt::DecorationRole).isValid());
 }
 
 void TestDataRowModel::shouldFetchClientMetadataWhenAsked()

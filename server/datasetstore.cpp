@@ -61,6 +61,18 @@ QList<DatasetRecord> DatasetStore::query(const QString &extraWhere,
                                          QList<SqlValue> values,
                                          bool orgWide) const
 {
+    QList<DatasetRecord> result;
+    visit(extraWhere, std::move(values), orgWide, [&result](const DatasetRecord &dataset) {
+        result.append(dataset);
+    });
+    return result;
+}
+
+void DatasetStore::visit(const QString &extraWhere,
+                         QList<SqlValue> values,
+                         bool orgWide,
+                         const std::function<void(const DatasetRecord &)> &visitor) const
+{
     QString sql =
         QStringLiteral("SELECT d.hash, d.title, d.description, d.storage_type, "
                        "d.backing_folder, u.email, d.created_at, d.last_edited_at, r.role "
@@ -72,19 +84,27 @@ QList<DatasetRecord> DatasetStore::query(const QString &extraWhere,
     values.prepend(qint64(m_user.orgAdmin && orgWide ? 1 : 0));
     values.prepend(m_user.id);
     SqliteStatement row = m_db.prepare(sql, values);
-    QList<DatasetRecord> result;
     while (row.next()) {
-        result.append({row.text(0),
-                       row.text(1),
-                       row.text(2),
-                       int(row.int64(3)),
-                       row.optionalText(4),
-                       row.text(5),
-                       row.int64(6),
-                       row.int64(7),
-                       row.isNull(8) ? std::nullopt : std::optional<int>(int(row.int64(8)))});
+        visitor({row.text(0),
+                 row.text(1),
+                 row.text(2),
+                 int(row.int64(3)),
+                 row.optionalText(4),
+                 row.text(5),
+                 row.int64(6),
+                 row.int64(7),
+                 row.isNull(8) ? std::nullopt : std::optional<int>(int(row.int64(8)))});
     }
-    return result;
+}
+
+void DatasetStore::forEachListed(const ListingFilter &filter,
+                                 bool includeOrgAccess,
+                                 const std::function<void(const DatasetRecord &)> &visitor) const
+{
+    QString where;
+    QList<SqlValue> values;
+    filter.appendSql(QStringLiteral("d"), where, values);
+    visit(where, std::move(values), includeOrgAccess, visitor);
 }
 
 std::optional<DatasetRecord> DatasetStore::find(const QString &hash) const

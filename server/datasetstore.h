@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 namespace Encord::Server {
@@ -62,6 +63,11 @@ public:
     /// The datasets the user holds a role on; with @p includeOrgAccess, an organisation
     /// admin also gets the others (with no role).
     QList<DatasetRecord> list(const ListingFilter &filter, bool includeOrgAccess = false) const;
+    /// As list(), one record at a time: a listing of a large workspace never holds every
+    /// record at once.
+    void forEachListed(const ListingFilter &filter,
+                       bool includeOrgAccess,
+                       const std::function<void(const DatasetRecord &)> &visit) const;
     QList<DataRowRecord> rows(const QString &datasetHash) const;
 
     /// Adds @p item as a data row to every dataset mirroring its folder, inside the caller's
@@ -76,6 +82,10 @@ private:
     QList<DatasetRecord> query(const QString &extraWhere,
                                QList<SqlValue> values,
                                bool orgWide) const;
+    void visit(const QString &extraWhere,
+               QList<SqlValue> values,
+               bool orgWide,
+               const std::function<void(const DatasetRecord &)> &visitor) const;
 
     SqliteDatabase &m_db;
     const UserRecord &m_user;

@@ -60,9 +60,22 @@ ServerRequest convert(const httplib::Request &req)
 void apply(const ServerResponse &response, httplib::Response &res)
 {
     res.status = response.status;
-    res.set_content(response.body.constData(),
-                    size_t(response.body.size()),
-                    response.contentType.toStdString());
+    // Large answers (listings of big workspaces) are sent from the body we already hold
+    // rather than copied into the response first.
+    constexpr qsizetype kSendInPlaceAbove = 1 << 20;
+    if (response.body.size() <= kSendInPlaceAbove) {
+        res.set_content(response.body.constData(),
+                        size_t(response.body.size()),
+                        response.contentType.toStdString());
+        return;
+    }
+    res.set_content_provider(
+        size_t(response.body.size()),
+        response.contentType.toStdString(),
+        [body = response.body](size_t offset, size_t length, httplib::DataSink &sink) {
+            const size_t available = size_t(body.size()) - offset;
+            return sink.write(body.constData() + offset, std::min(length, available));
+        });
 }
 
 void logRequest(const httplib::Request &req,

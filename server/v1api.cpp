@@ -3,6 +3,7 @@
 #include "apikeystore.h"
 #include "datasetstore.h"
 #include "integrationstore.h"
+#include "jsonarraywriter.h"
 #include "listingfilter.h"
 #include "ontologystore.h"
 #include "projectstore.h"
@@ -85,6 +86,10 @@ ServerResponse V1Api::handle(const ServerRequest &request, bool userScope)
     const QJsonValue uid = values.value(QLatin1String("uid"));
     const QJsonValue payload = values.value(QLatin1String("payload"));
     try {
+        // Listings that can be large are written as they are read (see JsonArrayWriter).
+        if (userScope && type == QLatin1String("datasetwithuserrole")
+            && method == QLatin1String("GET"))
+            return listDatasets(payload.toObject());
         if (userScope)
             return ok(userQuery(type, method, uid, payload));
         return ok(resourceQuery(QString::fromUtf8(request.header("resourcetype")).toLower(),
@@ -96,6 +101,21 @@ ServerResponse V1Api::handle(const ServerRequest &request, bool userScope)
     } catch (const RequestError &e) {
         return error(e.httpStatus(), e.v1Code(), e.message());
     }
+}
+
+ServerResponse V1Api::listDatasets(const QJsonObject &payload)
+{
+    const ListingFilter filter =
+        ListingFilter::fromV1(payload.value(QLatin1String("filter")).toObject());
+    JsonArrayWriter result(R"({"status":200,"response":[)");
+    DatasetStore(m_workspace.database(), m_user)
+        .forEachListed(filter, false, [&result](const DatasetRecord &dataset) {
+            result.append(QJsonObject{{QStringLiteral("user_role"), dataset.role.value_or(0)},
+                                      {QStringLiteral("dataset"), V1Format::datasetInfo(dataset)}});
+        });
+    ServerResponse response;
+    response.body = result.finish("]}");
+    return response;
 }
 
 QJsonValue V1Api::userQuery(const QString &type,
@@ -117,16 +137,6 @@ QJsonValue V1Api::userQuery(const QString &type,
                         payload.value(QLatin1String("type")).toInt(0),
                         payload.value(QLatin1String("create_backing_folder")).toBool(true));
         return V1Format::createDatasetResponse(dataset, UserStore::userHash(m_user.email));
-    }
-    if (is("datasetwithuserrole", "GET")) {
-        QJsonArray result;
-        const ListingFilter filter =
-            ListingFilter::fromV1(payload.value(QLatin1String("filter")).toObject());
-        for (const DatasetRecord &dataset : DatasetStore(db, m_user).list(filter)) {
-            result.append(QJsonObject{{QStringLiteral("user_role"), dataset.role.value_or(0)},
-                                      {QStringLiteral("dataset"), V1Format::datasetInfo(dataset)}});
-        }
-        return result;
     }
     if (is("projectwithuserrole", "GET")) {
         QJsonArray result;

@@ -29,6 +29,7 @@ public:
     static ServerResponse error(int status, const QString &code, const QString &message);
 
 private:
+    ServerResponse listDatasets(const QJsonObject &payload);
     QJsonValue userQuery(const QString &type,
                          const QString &method,
                          const QJsonValue &uid,

@@ -2,6 +2,7 @@
 
 #include "datasetstore.h"
 #include "integrationstore.h"
+#include "jsonarraywriter.h"
 #include "listingfilter.h"
 #include "ontologystore.h"
 #include "projectstore.h"
@@ -87,10 +88,26 @@ ServerResponse V2Api::handle(const ServerRequest &request)
         relative.chop(1);
     const QStringList path = relative.split(QLatin1Char('/'));
     try {
+        // Listings that can be large are written as they are read (see JsonArrayWriter).
+        if (request.method == "GET" && matches(path, {"datasets", "list"}))
+            return listDatasets(request);
         return json(route(request, path));
     } catch (const RequestError &e) {
         return error(e.httpStatus(), e.message());
     }
+}
+
+ServerResponse V2Api::listDatasets(const ServerRequest &request)
+{
+    const ListingFilter filter = ListingFilter::fromV2(request, QStringLiteral("description"));
+    JsonArrayWriter result(R"({"result":[)");
+    DatasetStore(m_workspace.database(), m_user)
+        .forEachListed(filter, includeOrgAccess(request), [&result](const DatasetRecord &dataset) {
+            result.append(V2Format::dataset(dataset));
+        });
+    ServerResponse response;
+    response.body = result.finish("]}");
+    return response;
 }
 
 QJsonValue V2Api::route(const ServerRequest &request, const QStringList &path)
@@ -202,13 +219,6 @@ QJsonValue V2Api::datasets(const ServerRequest &request, const QStringList &path
             {QStringLiteral("datasetUuid"), dataset.hash},
             {QStringLiteral("backingFolderUuid"),
              dataset.backingFolder ? QJsonValue(*dataset.backingFolder) : QJsonValue::Null}};
-    }
-    if (request.method == "GET" && matches(path, {"datasets", "list"})) {
-        QJsonArray result;
-        const ListingFilter filter = ListingFilter::fromV2(request, QStringLiteral("description"));
-        for (const DatasetRecord &dataset : store.list(filter, includeOrgAccess(request)))
-            result.append(V2Format::dataset(dataset));
-        return QJsonObject{{QStringLiteral("result"), result}};
     }
     throw RequestError::notFound(QStringLiteral("No such route."));
 }

@@ -32,6 +32,7 @@ public:
     static ServerResponse error(int status, const QString &message);
 
 private:
+    ServerResponse listDatasets(const ServerRequest &request);
     QJsonValue route(const ServerRequest &request, const QStringList &path);
     QJsonValue projects(const ServerRequest &request, const QStringList &path);
     QJsonValue ontologies(const ServerRequest &request, const QStringList &path);

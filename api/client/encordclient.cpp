@@ -3,6 +3,8 @@
 #include "core/logging.h"
 #include "http/errormapper.h"
 #include "http/httptransport.h"
+#include "http/jsonarrayscanner.h"
+#include "http/jsonparser.h"
 #include "http/pythonjson.h"
 
 #include <QCoroFuture>
@@ -35,6 +37,48 @@ QCoro::Task<QList<T>> listOfAsync(QJsonValue array)
         co_return listOf<T>(array);
     // Named, not a temporary in the co_await expression (GCC bug 100611).
     QFuture<QList<T>> decoding = QtConcurrent::run([array] { return listOf<T>(array); });
+    co_return co_await decoding;
+}
+
+// The records of the array under @p key in a JSON body, decoded element by element so that the
+// whole JSON tree of a large listing never exists at once; on a worker thread when large.
+template<typename T>
+Result<QList<T>> listFromBody(const QByteArray &body, QByteArrayView key)
+{
+    QList<T> records;
+    QJsonParseError problem{};
+    const bool shaped = JsonArrayScanner::forEachElement(body, key, [&](QByteArrayView element) {
+        const QJsonDocument document = QJsonDocument::fromJson(
+            QByteArray::fromRawData(element.data(), element.size()), &problem);
+        if (problem.error != QJsonParseError::NoError)
+            return false;
+        if (document.isObject())
+            records.append(T::fromJson(document.object()));
+        return true;
+    });
+    if (shaped)
+        return records;
+    // Not the expected shape: the whole-document parser says what is wrong, or, for an
+    // answer that is valid JSON of another shape, there is simply no list in it.
+    const Result<QJsonValue> parsed = JsonParser::parse(body);
+    if (!parsed.ok())
+        return parsed.error();
+    const QJsonValue list =
+        key.isEmpty() ? parsed.value() : parsed.value().toObject().value(QLatin1StringView(key));
+    return Json::recordsFromJson<T>(list);
+}
+
+template<typename T>
+QCoro::Task<Result<QList<T>>> listFromBodyAsync(Result<QByteArray> answer, QByteArrayView key)
+{
+    if (!answer.ok())
+        co_return answer.error();
+    QByteArray body = std::move(answer).value();
+    if (body.size() <= JsonParser::kOffThreadThreshold)
+        co_return listFromBody<T>(body, key);
+    // Named, not a temporary in the co_await expression (GCC bug 100611).
+    QFuture<Result<QList<T>>> decoding =
+        QtConcurrent::run([body, key] { return listFromBody<T>(body, key); });
     co_return co_await decoding;
 }
 
@@ -290,11 +334,9 @@ QCoro::Task<Result<QList<DatasetSummary>>> EncordClient::getDatasets(ListingFilt
     V2Call call = v2Get(QStringLiteral("datasets/list"));
     addFilter(call.query, filter, ListingFilter::DescriptionKeys::Long);
     call.query.add(QStringLiteral("includeOrgAccess"), includeOrgAccess);
-    auto answer = co_await client.call(call, token);
-    if (!answer.ok())
-        co_return answer.error();
-    co_return co_await listOfAsync<DatasetSummary>(
-        answer.value().toObject().value(QLatin1String("result")));
+    // The largest listing of a workspace: decoded without its whole JSON tree.
+    auto answer = co_await client.callRaw(call, token);
+    co_return co_await listFromBodyAsync<DatasetSummary>(std::move(answer), "result");
 }
 
 QCoro::Task<Result<DatasetApiKey>> EncordClient::createDatasetApiKey(QString datasetHash,

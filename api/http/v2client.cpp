@@ -31,6 +31,19 @@ QCoro::Task<Result<QJsonValue>> callImpl(std::shared_ptr<HttpTransport> transpor
     co_return parsed.value();
 }
 
+QCoro::Task<Result<QByteArray>> callRawImpl(std::shared_ptr<HttpTransport> transport,
+                                            HttpRequest request,
+                                            CancelToken token)
+{
+    auto sent = co_await HttpTransport::send(transport, std::move(request), token);
+    if (!sent.ok())
+        co_return sent.error();
+    const HttpResponse &response = sent.value();
+    if (!response.isSuccess())
+        co_return ErrorMapper::fromHttpResponse(response);
+    co_return response.body;
+}
+
 HttpRequest buildRequest(const QUrl &url, const V2Call &call)
 {
     HttpRequest request;
@@ -70,6 +83,11 @@ QUrl V2Client::urlFor(const QString &path, const QueryString &query) const
 QCoro::Task<Result<QJsonValue>> V2Client::call(V2Call call, CancelToken token) const
 {
     return callImpl(m_transport, buildRequest(urlFor(call.path, call.query), call), token);
+}
+
+QCoro::Task<Result<QByteArray>> V2Client::callRaw(V2Call call, CancelToken token) const
+{
+    return callRawImpl(m_transport, buildRequest(urlFor(call.path, call.query), call), token);
 }
 
 QCoro::Task<Result<QJsonObject>> V2Client::page(V2Call call, CancelToken token) const

@@ -38,6 +38,9 @@ public:
 
     /// The parsed JSON answer; "200 null" and "204" give null.
     QCoro::Task<Result<QJsonValue>> call(V2Call call, CancelToken token = {}) const;
+    /// As call(), but the successful answer's body is returned unparsed, for answers large
+    /// enough to be decoded piece by piece (JsonArrayScanner).
+    QCoro::Task<Result<QByteArray>> callRaw(V2Call call, CancelToken token = {}) const;
 
     /// Builds the call for one page given the previous page's nextPageToken (empty for the
     /// first page), so that each endpoint keeps its own parameter order.

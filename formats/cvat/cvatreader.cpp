@@ -476,7 +476,7 @@ CvatImage CvatReader::readImage()
                        image.name,
                        image.line);
     }
-    const QString key = image.subset + QLatin1Char('\n') + image.name;
+    const size_t key = qHash(QString(image.subset + QLatin1Char('\n') + image.name));
     if (m_imageKeys.contains(key)) {
         m_problems.add(CvatProblem::Kind::DuplicateImage,
                        tr("Another <image> earlier in the file has the same name%1.")

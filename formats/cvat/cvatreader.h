@@ -93,7 +93,8 @@ private:
     bool m_failed = false;
     bool m_finished = false;
     qint64 m_imagesRead = 0;
-    QSet<QString> m_imageKeys;          ///< subset + '\n' + name of every image read
+    /// Hashes of subset + '\n' + name of every image read: 8 bytes per image, not the names.
+    QSet<size_t> m_imageKeys;
     QSet<QString> m_reportedLabels;     ///< undeclared labels already reported
     QSet<QString> m_reportedAttributes; ///< label + '\n' + attribute already reported
 };

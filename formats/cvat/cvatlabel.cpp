@@ -22,6 +22,7 @@ void CvatLabel::parseSkeletonSvg(const QString &svg)
     static const QRegularExpression attribute(QStringLiteral("([\\w-]+)\\s*=\\s*\"([^\"]*)\""));
     QHash<QString, int> indexOfNodeId;
     skeletonNodes.clear();
+    skeletonNodePositions.clear();
     skeletonEdges.clear();
     QList<QPair<QString, QString>> edgesById;
     for (auto match = tag.globalMatch(svg); match.hasNext();) {
@@ -38,6 +39,8 @@ void CvatLabel::parseSkeletonSvg(const QString &svg)
             indexOfNodeId.insert(values.value(QStringLiteral("data-node-id")),
                                  int(skeletonNodes.size()));
             skeletonNodes.append(name);
+            skeletonNodePositions.append(QPointF(values.value(QStringLiteral("cx")).toDouble(),
+                                                 values.value(QStringLiteral("cy")).toDouble()));
         } else {
             edgesById.append({values.value(QStringLiteral("data-node-from")),
                               values.value(QStringLiteral("data-node-to"))});

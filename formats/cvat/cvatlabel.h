@@ -3,6 +3,7 @@
 #include "cvatattributespec.h"
 
 #include <QList>
+#include <QPointF>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,8 @@ struct CvatLabel
     QString parent;
     /// Skeleton labels: the node names in the order the <svg> lists them.
     QStringList skeletonNodes;
+    /// Skeleton labels: where the <svg> draws each node (CVAT's template canvas units).
+    QList<QPointF> skeletonNodePositions;
     /// Skeleton labels: edges between nodes, as pairs of indexes into skeletonNodes.
     QList<QPair<int, int>> skeletonEdges;
     /// False for labels used by shapes but missing from <labels>.

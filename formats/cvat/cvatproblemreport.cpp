@@ -39,6 +39,15 @@ void CvatProblemReport::add(CvatProblem::Kind kind,
     add(CvatProblem{CvatProblem::defaultSeverity(kind), kind, message, imageName, line, column});
 }
 
+void CvatProblemReport::add(CvatProblem::Severity severity,
+                            CvatProblem::Kind kind,
+                            const QString &message,
+                            const QString &imageName,
+                            qint64 line)
+{
+    add(CvatProblem{severity, kind, message, imageName, line, 0});
+}
+
 void CvatProblemReport::add(const CvatProblem &problem)
 {
     int &ofKind = counter(m_counts, problem.kind);

@@ -23,6 +23,12 @@ public:
              const QString &imageName = QString(),
              qint64 line = 0,
              qint64 column = 0);
+    /// Adds a problem with an explicit severity.
+    void add(CvatProblem::Severity severity,
+             CvatProblem::Kind kind,
+             const QString &message,
+             const QString &imageName = QString(),
+             qint64 line = 0);
     void add(const CvatProblem &problem);
     void append(const CvatProblemReport &other);
 

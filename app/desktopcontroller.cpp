@@ -1,6 +1,8 @@
 #include "desktopcontroller.h"
 
+#include "cvatimportwizard.h"
 #include "mainwindow.h"
+#include "resourcepane.h"
 #include "profilesdialog.h"
 
 #include <QInputDialog>
@@ -19,10 +21,43 @@ DesktopController::DesktopController(MainWindow *window, QSettings *settings, QO
             &MainWindow::connectRequested,
             this,
             qOverload<const QString &>(&DesktopController::connectTo));
+    connect(m_window, &MainWindow::importCvatRequested, this, &DesktopController::importCvat);
     updateProfileMenu();
 }
 
 DesktopController::~DesktopController() = default;
+
+CvatImportWizard *DesktopController::importCvat(const QString &exportPath)
+{
+    const std::optional<EncordClient> client = m_session.client();
+    if (!client) {
+        if (m_interactive)
+            QMessageBox::information(m_window,
+                                     tr("Import a CVAT Export"),
+                                     tr("Connect to a workspace first: the import creates a "
+                                        "project there."));
+        return nullptr;
+    }
+    // One import at a time: a second drop brings the running wizard forward.
+    if (m_cvatWizard) {
+        m_cvatWizard->raise();
+        m_cvatWizard->activateWindow();
+        return m_cvatWizard;
+    }
+    auto *wizard = new CvatImportWizard(*client, exportPath, m_window);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowModality(Qt::NonModal);
+    connect(wizard, &CvatImportWizard::openProjectRequested, this, [this](const QString &hash) {
+        m_window->showPane(QStringLiteral("projects"));
+        if (auto *projects = qobject_cast<ResourcePane *>(m_window->pane(QStringLiteral("projects"))))
+            projects->refreshAndSelect(hash);
+        if (auto *datasets = m_window->pane(QStringLiteral("datasets")))
+            datasets->refresh();
+    });
+    m_cvatWizard = wizard;
+    wizard->show();
+    return wizard;
+}
 
 bool DesktopController::connectTo(const QString &profileName)
 {

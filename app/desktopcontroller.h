@@ -4,11 +4,13 @@
 #include "profilestore.h"
 
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
 namespace Encord {
 
+class CvatImportWizard;
 class MainWindow;
 
 /// Ties the window to the connection: opens the chosen profile, switches profiles from the
@@ -31,6 +33,10 @@ public:
     const QString &lastError() const { return m_lastError; }
     ProfileStore &profiles() { return m_profiles; }
 
+    /// Opens the CVAT import wizard on @p exportPath (empty: the user picks one); nullptr
+    /// when not connected. While one is open it is brought forward instead.
+    CvatImportWizard *importCvat(const QString &exportPath);
+
     /// Whether failures and passphrases use dialogs (off in tests).
     void setInteractive(bool interactive) { m_interactive = interactive; }
 
@@ -43,6 +49,7 @@ private:
     DesktopSession m_session;
     QString m_lastError;
     bool m_interactive = true;
+    QPointer<CvatImportWizard> m_cvatWizard;
 };
 
 } // namespace Encord

@@ -8,6 +8,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 
 using namespace Encord;
@@ -33,8 +34,14 @@ int main(int argc, char *argv[])
         QStringLiteral("profile"),
         QApplication::translate("main", "Connect with the saved profile NAME."),
         QStringLiteral("NAME"));
+    const QCommandLineOption importOption(
+        QStringLiteral("import-cvat"),
+        QApplication::translate("main",
+                                "Open the CVAT import with the export folder or .zip at PATH."),
+        QStringLiteral("PATH"));
     parser.addOption(workspaceOption);
     parser.addOption(profileOption);
+    parser.addOption(importOption);
     parser.process(app);
 
     ProfileStore profiles;
@@ -62,6 +69,8 @@ int main(int argc, char *argv[])
     window->restoreWindowState();
     window->show();
     controller.connectTo(profile);
+    if (parser.isSet(importOption))
+        controller.importCvat(QFileInfo(parser.value(importOption)).absoluteFilePath());
     const int status = QApplication::exec();
     window.reset();
     return status;

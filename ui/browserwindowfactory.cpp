@@ -66,6 +66,18 @@ std::unique_ptr<MainWindow> BrowserWindowFactory::create()
                     tr("Groups"),
                     themeIcon("system-users", "groups"),
                     new ResourcePane(new GroupListModel, tr("group"), tr("groups"), false));
+
+    // An empty workspace says how to fill it.
+    auto *datasets = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("datasets")));
+    datasets->setEmptyState(tr("No datasets yet"),
+                            tr("Import a CVAT export to get a dataset, an ontology and a project "
+                               "with all the labels in one go."),
+                            {window->importCvatAction()});
+    auto *projects = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("projects")));
+    projects->setEmptyState(tr("No projects yet"),
+                            tr("A CVAT export becomes a project with its labels; you can also "
+                               "drop an export folder or .zip on this window."),
+                            {window->importCvatAction()});
     return window;
 }
 

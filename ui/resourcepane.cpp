@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
@@ -184,6 +185,21 @@ ResourcePane::ResourcePane(ResourceListModel *model,
         updateStatus();
     });
     connect(m_model, &ResourceListModel::loadingChanged, this, &ResourcePane::updateStatus);
+    connect(m_model, &ResourceListModel::rowsLoaded, this, [this] {
+        if (m_selectWhenLoaded.isEmpty())
+            return;
+        const QModelIndexList found = m_proxy->match(m_proxy->index(0, 0),
+                                                     ResourceListModel::HashRole,
+                                                     m_selectWhenLoaded,
+                                                     1,
+                                                     Qt::MatchExactly);
+        m_selectWhenLoaded.clear();
+        if (found.isEmpty())
+            return;
+        m_view->setCurrentIndex(found.first());
+        m_view->scrollTo(found.first());
+        m_view->setFocus();
+    });
     connect(m_model, &ResourceListModel::rowsLoaded, this, [this](int count) {
         if (count > 0 && !m_columnsSized) {
             m_columnsSized = true;
@@ -306,6 +322,22 @@ QString ResourcePane::currentHash() const
 {
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() ? current.data(ResourceListModel::HashRole).toString() : QString();
+}
+
+void ResourcePane::refreshAndSelect(const QString &hash)
+{
+    m_selectWhenLoaded = hash;
+    const QSignalBlocker blockText(m_filterEdit);
+    const QSignalBlocker blockDate(m_dateField);
+    m_filterEdit->clear();
+    m_dateField->setCurrentIndex(int(DateField::Any));
+    m_dateEdit->setEnabled(false);
+    m_proxy->setFilterFixedString(QString());
+    m_banner->hide();
+    if (m_model->filter() == ListingFilter())
+        m_model->refresh();
+    else
+        m_model->setFilter({}); // lists again
 }
 
 void ResourcePane::copyCurrentHash()

@@ -53,6 +53,9 @@ public:
     ErrorBanner *errorBanner() const { return m_banner; }
     /// The id of the selected row; empty when nothing is selected.
     QString currentHash() const;
+    /// Lists again and selects the row with id @p hash once it is there (a resource just made
+    /// elsewhere: the filter is cleared so that it shows).
+    void refreshAndSelect(const QString &hash);
     DetailsPanel *details() const { return m_details; }
 
     /// Shown in place of the table when the list is empty without a filter: @p title and
@@ -83,6 +86,7 @@ private:
     QSplitter *m_splitter;
     EmptyStateWidget *m_emptyState = nullptr;
     bool m_hasClient = false;
+    QString m_selectWhenLoaded;
     bool m_columnsSized = false;
 };
 

@@ -938,45 +938,131 @@ QCoro::Task<Result<CvatImportResult>> EncordClient::createProjectFromCvat(
     CancelToken token) const
 {
     const EncordClient self = *this;
+    std::function<void(const CvatImportProgress &)> report;
+    if (progress) {
+        report = [progress, lastDone = -1](const CvatImportProgress &now) mutable {
+            if (now.phase == CvatImportProgress::Phase::Uploading && now.filesDone != lastDone) {
+                lastDone = now.filesDone;
+                if (now.filesDone > 0)
+                    progress(now.filesDone, now.files);
+            }
+        };
+    }
+    co_return co_await self.importCvat(std::move(input), std::move(report), deadline, token);
+}
+
+namespace {
+
+// The uploads of one CVAT import, shared by its upload workers.
+struct CvatUploads
+{
+    explicit CvatUploads(EncordClient uploader)
+        : client(std::move(uploader))
+    { }
+
+    EncordClient client;
+    const CvatImportInput *input = nullptr;
+    QList<UploadSignedUrl> urls; ///< the batch being uploaded, by position
+    int batchStart = 0;
+    int next = 0; ///< next position in the batch to start
+    CancelToken token;
+    std::function<void(const CvatImportProgress &)> report;
+    CvatImportProgress progress;
+    QHash<int, qint64> inFlight; ///< bytes sent so far of each file on its way
+    qint64 bytesFinished = 0;
+    std::optional<ApiError> failure;
+
+    void publish()
+    {
+        progress.bytesDone = bytesFinished;
+        for (const qint64 sent : std::as_const(inFlight))
+            progress.bytesDone += sent;
+        if (report)
+            report(progress);
+    }
+};
+
+// One upload worker: takes the next file of the batch until none is left or one failed.
+QCoro::Task<void> uploadWorker(std::shared_ptr<CvatUploads> uploads)
+{
+    while (!uploads->failure && uploads->next < uploads->urls.size()) {
+        const int position = uploads->next++;
+        const int index = uploads->batchStart + position;
+        const QString file = uploads->input->images.at(index).localFile;
+        uploads->inFlight.insert(index, 0);
+        auto onBytes = [uploads, index](qint64 sent, qint64) {
+            uploads->inFlight[index] = sent;
+            uploads->publish();
+        };
+        auto uploaded = co_await uploads->client.uploadFileToSignedUrl(
+            uploads->urls.at(position).signedUrl, file, {}, onBytes, uploads->token);
+        uploads->inFlight.remove(index);
+        if (!uploaded.ok()) {
+            if (!uploads->failure)
+                uploads->failure = uploaded.error();
+            co_return;
+        }
+        uploads->bytesFinished += QFileInfo(file).size();
+        ++uploads->progress.filesDone;
+        uploads->publish();
+    }
+}
+
+} // namespace
+
+QCoro::Task<Result<CvatImportResult>> EncordClient::importCvat(
+    CvatImportInput input,
+    std::function<void(const CvatImportProgress &)> report,
+    std::chrono::seconds deadline,
+    CancelToken token) const
+{
+    const EncordClient self = *this;
     const V2Client client = m_v2;
     const int total = int(input.images.size());
     constexpr int kBatch = 200; // the protocol hands out at most this many URLs per call
-    QJsonArray data;
-    int done = 0;
 
+    auto uploads = std::make_shared<CvatUploads>(self);
+    uploads->input = &input;
+    uploads->token = token;
+    uploads->report = report;
+    uploads->progress.files = total;
+    for (const CvatImportInput::Image &image : std::as_const(input.images))
+        uploads->progress.bytes += QFileInfo(image.localFile).size();
+    uploads->publish();
+
+    QJsonArray data;
     for (int start = 0; start < total; start += kBatch) {
         const int count = std::min(kBatch, total - start);
         auto urls = co_await self.getPresignedUrls(count, StorageItemType::Image, token);
         if (!urls.ok())
             co_return urls.error();
-
-        // A few uploads at a time; each coroutine is started eagerly, then awaited in order.
-        const int parallel = std::max(1, input.parallelUploads);
-        for (int first = 0; first < count; first += parallel) {
-            std::vector<QCoro::Task<Result<void>>> running;
-            const int last = std::min(count, first + parallel);
-            for (int i = first; i < last; ++i) {
-                running.push_back(self.uploadFileToSignedUrl(
-                    urls->at(i).signedUrl, input.images.at(start + i).localFile, {}, {}, token));
-            }
-            for (auto &upload : running) {
-                auto uploaded = co_await upload;
-                if (!uploaded.ok())
-                    co_return uploaded.error();
-                ++done;
-                if (progress)
-                    progress(done, total);
-            }
-            for (int i = first; i < last; ++i) {
-                const auto &image = input.images.at(start + i);
-                data.append(
-                    QJsonObject{{QStringLiteral("dataPath"), image.dataPath},
-                                {QStringLiteral("dataLink"), urls->at(i).objectKey},
-                                {QStringLiteral("title"), QFileInfo(image.localFile).fileName()}});
-            }
+        if (urls->size() != count)
+            co_return protocolError(QStringLiteral("asked for %1 upload addresses, got %2")
+                                        .arg(count)
+                                        .arg(urls->size()));
+        uploads->urls = urls.value();
+        uploads->batchStart = start;
+        uploads->next = 0;
+        // Workers are started eagerly and each takes the next file as it finishes one.
+        std::vector<QCoro::Task<void>> workers;
+        const int parallel = std::clamp(input.parallelUploads, 1, count);
+        for (int i = 0; i < parallel; ++i)
+            workers.push_back(uploadWorker(uploads));
+        for (auto &worker : workers)
+            co_await worker;
+        if (uploads->failure)
+            co_return *uploads->failure;
+        for (int i = 0; i < count; ++i) {
+            const auto &image = input.images.at(start + i);
+            data.append(
+                QJsonObject{{QStringLiteral("dataPath"), image.dataPath},
+                            {QStringLiteral("dataLink"), urls->at(i).objectKey},
+                            {QStringLiteral("title"), QFileInfo(image.localFile).fileName()}});
         }
     }
 
+    uploads->progress.phase = CvatImportProgress::Phase::CreatingDataset;
+    uploads->publish();
     auto dataset = co_await self.createDataset(
         input.datasetName, StorageLocation::CordStorage, {}, true, token);
     if (!dataset.ok())
@@ -996,6 +1082,8 @@ QCoro::Task<Result<CvatImportResult>> EncordClient::createProjectFromCvat(
     if (!job.value().isString())
         co_return protocolError(QStringLiteral("expected a CVAT import job id"));
 
+    uploads->progress.phase = CvatImportProgress::Phase::Importing;
+    uploads->publish();
     auto finished = co_await client.longPoll(
         QStringLiteral("projects/cvat-import/") + job.value().toString(), deadline, token);
     if (!finished.ok())

@@ -3,6 +3,7 @@
 #include "auth/keyerror.h"
 #include "auth/privatekey.h"
 #include "client/cvatimportinput.h"
+#include "client/cvatimportprogress.h"
 #include "client/storagelistoptions.h"
 #include "core/canceltoken.h"
 #include "core/result.h"
@@ -265,6 +266,15 @@ public:
     QCoro::Task<Result<CvatImportResult>> createProjectFromCvat(
         CvatImportInput input,
         std::function<void(int, int)> progress = {},
+        std::chrono::seconds deadline = std::chrono::hours(24),
+        CancelToken token = {}) const;
+    /// The same import with a fuller progress report: phase, files and bytes. Uploads run
+    /// input.parallelUploads at a time (a new one starts as soon as one ends). Nothing is
+    /// created on the server before every upload succeeded, so cancelling during the uploads
+    /// leaves no dataset or project behind.
+    QCoro::Task<Result<CvatImportResult>> importCvat(
+        CvatImportInput input,
+        std::function<void(const CvatImportProgress &)> progress = {},
         std::chrono::seconds deadline = std::chrono::hours(24),
         CancelToken token = {}) const;
 

@@ -34,6 +34,7 @@ public:
 private:
     QJsonValue route(const ServerRequest &request, const QStringList &path);
     QJsonValue projects(const ServerRequest &request, const QStringList &path);
+    QJsonValue cvatImport(const ServerRequest &request, const QStringList &path);
     QJsonValue ontologies(const ServerRequest &request, const QStringList &path);
     QJsonValue datasets(const ServerRequest &request, const QStringList &path);
     QJsonValue organisation(const ServerRequest &request, const QStringList &path);

@@ -3,7 +3,10 @@ encord-local-server. Invoked by scripts/sdk-check; prints one PASS/FAIL line per
 
 Usage: sdk_check.py DOMAIN PRIVATE_KEY_FILE INTEGRATION_TITLE
 """
+import os
+import shutil
 import sys
+import tempfile
 import traceback
 import uuid
 import warnings
@@ -289,19 +292,44 @@ def deidentify():
     return client.deidentify_dicom_files(["file:///nowhere/x.dcm"], str(uuid.uuid4()))
 
 
-def cvat_import():
-    import os
-    import tempfile
+SAMPLES = os.environ.get("ENCORD_SHARED_DIR",
+                         os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
+
+
+def cvat_import(sample, expected_images, boxes_as_polygons=False):
+    """Imports a shared CVAT sample the way a user would: a folder with annotations.xml and
+    the images where the SDK looks for them (task: images/<name>; project: images/default/),
+    placeholder bytes standing in for pixels. Then checks the project, its ontology and its
+    dataset."""
     from encord.utilities.client_utilities import LocalImport
+    source = os.path.join(SAMPLES, "samples", "cvat", sample)
     export = tempfile.mkdtemp()
-    os.makedirs(os.path.join(export, "images"))
-    with open(os.path.join(export, "images", "a.png"), "wb") as f:
-        f.write(STATE.get("png", b"png"))
-    with open(os.path.join(export, "annotations.xml"), "w") as f:
-        f.write('<?xml version="1.0" encoding="utf-8"?><annotations><version>1.1</version>'
-                '<meta><task><name>t</name></task></meta>'
-                '<image id="0" name="a.png" width="1" height="1"></image></annotations>')
-    return client.create_project_from_cvat(LocalImport(file_path=export), "cvat " + suffix)
+    shutil.copy(os.path.join(source, "annotations.xml"), export)
+    with open(os.path.join(source, "images.tsv")) as tsv:
+        for line in tsv:
+            if line.startswith("#") or not line.strip():
+                continue
+            relative = line.rstrip("\n").split("\t")[-1]
+            target = os.path.join(export, "images", relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as f:
+                f.write(b"placeholder " + relative.encode())
+    name = "cvat %s %s" % (sample, suffix)
+    result = client.create_project_from_cvat(
+        LocalImport(file_path=export), name,
+        transform_bounding_boxes_to_polygons=boxes_as_polygons)
+    need(type(result).__name__ == "CvatImporterSuccess", "result %r" % (result,))
+    project = client.get_project(result.project_hash)
+    shapes = sorted({(o.name, o.shape.value) for o in project.ontology_structure.objects})
+    need(shapes, "empty ontology")
+    if boxes_as_polygons:
+        need(all(shape != "bounding_box" for _, shape in shapes), "boxes kept: %r" % shapes)
+    datasets = client.get_datasets(title_eq=name)
+    need(len(datasets) == 1, "datasets %r" % datasets)
+    rows = client.get_dataset(datasets[0]["dataset"].dataset_hash).data_rows
+    need(len(rows) == expected_images, "%d data rows" % len(rows))
+    return "project %s, %d objects in the ontology, %d data rows, %d warnings" % (
+        project.title, len(shapes), len(rows), len(result.issues.warnings))
 
 
 check("create_dataset", create_dataset)
@@ -343,7 +371,12 @@ check("list_groups", list_groups)
 check("client_metadata_schema", metadata_schema)
 NOT_SUPPORTED = ("OperationNotAllowed", "InvalidArguments", "UnknownException")
 check("deidentify_dicom_files", deidentify, expect_error=NOT_SUPPORTED)
-check("create_project_from_cvat", cvat_import, expect_error=NOT_SUPPORTED)
+check("create_project_from_cvat(task)",
+      lambda: cvat_import("datumaro-export-task", 2))
+check("create_project_from_cvat(task, polygons)",
+      lambda: cvat_import("datumaro-export-task", 2, True))
+check("create_project_from_cvat(project)",
+      lambda: cvat_import("dagshub-project-skeleton", 4))
 check("get_dataset(missing)", lambda: client.get_dataset(str(uuid.uuid4())),
       expect_error=("ResourceNotFound",))
 

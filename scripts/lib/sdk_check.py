@@ -314,7 +314,7 @@ def cvat_import(sample, expected_images, boxes_as_polygons=False):
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "wb") as f:
                 f.write(b"placeholder " + relative.encode())
-    name = "cvat %s %s" % (sample, suffix)
+    name = "cvat %s%s %s" % (sample, " as polygons" if boxes_as_polygons else "", suffix)
     result = client.create_project_from_cvat(
         LocalImport(file_path=export), name,
         transform_bounding_boxes_to_polygons=boxes_as_polygons)

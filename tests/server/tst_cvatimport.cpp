@@ -209,6 +209,7 @@ private Q_SLOTS:
     void shouldBuildOntologyFromLabelsAndAttributes();
     void shouldRefuseVideoExportAndCreateNoProject();
     void shouldRoundTripBoxPolygonAndMask();
+    void shouldCarryTagsRotatedBoxesEllipsesAndReportCuboids();
     void shouldImportThroughLegacyV1Flow();
     void shouldImportThroughIntermediateV1Flow();
     void shouldKeepLabelRowsAcrossRestart();
@@ -432,6 +433,90 @@ void TestCvatImport::shouldRoundTripBoxPolygonAndMask()
     // Row-major over the image: rows 3 and 4, columns 2 to 4, minus the first and last pixel.
     const QList<qint64> counts = cocoCounts(mask.value(QLatin1String("rleString")).toString());
     QCOMPARE(counts, (QList<qint64>{3 * 10 + 3, 2, 10 - 3, 2, 80 - (4 * 10 + 4)}));
+}
+
+void TestCvatImport::shouldCarryTagsRotatedBoxesEllipsesAndReportCuboids()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("kinds"));
+    QVERIFY(writeFile(
+        folder + QStringLiteral("/annotations.xml"),
+        "<annotations><version>1.1</version><meta><task><name>kinds</name><labels>\n"
+        "<label><name>weather</name><type>tag</type><attributes><attribute><name>kind</name>"
+        "<input_type>select</input_type><default_value>sun</default_value><values>sun\nrain"
+        "</values></attribute></attributes></label>\n"
+        "<label><name>car</name><type>any</type><attributes><attribute><name>parked</name>"
+        "<input_type>checkbox</input_type><default_value>false</default_value><values>false"
+        "</values></attribute></attributes></label>\n"
+        "</labels></task></meta>\n"
+        "<image id=\"0\" name=\"a.png\" width=\"100\" height=\"50\">\n"
+        "<box label=\"car\" xtl=\"10\" ytl=\"10\" xbr=\"30\" ybr=\"20\" rotation=\"30\">"
+        "<attribute name=\"parked\">true</attribute></box>\n"
+        "<ellipse label=\"car\" cx=\"50\" cy=\"25\" rx=\"10\" ry=\"5\"/>\n"
+        "<cuboid label=\"car\" xtl1=\"1\" ytl1=\"1\" xbl1=\"1\" ybl1=\"9\" xtr1=\"9\" "
+        "ytr1=\"1\" xbr1=\"9\" ybr1=\"9\" xtl2=\"2\" ytl2=\"2\" xbl2=\"2\" ybl2=\"8\" "
+        "xtr2=\"8\" ytr2=\"2\" xbr2=\"8\" ybr2=\"8\"/>\n"
+        "<tag label=\"weather\"><attribute name=\"kind\">rain</attribute></tag>\n"
+        "</image></annotations>\n"));
+    QVERIFY(writeFile(folder + QStringLiteral("/images/a.png"), "png"));
+
+    const CvatImportResult result = import(importInput(folder, QStringLiteral("kinds")));
+
+    QVERIFY(result.success);
+    // The cuboid has no 2D Encord shape: reported with its image and line.
+    const auto cuboid = std::find_if(
+        result.issues.warnings.cbegin(), result.issues.warnings.cend(), [](const CvatIssue &issue) {
+            return issue.issueType == QLatin1String("unsupported_shape");
+        });
+    QVERIFY(cuboid != result.issues.warnings.cend());
+    QVERIFY(cuboid->instances.first().startsWith(QLatin1String("a.png: A cuboid")));
+    QVERIFY(cuboid->instances.first().endsWith(QLatin1String("line 9)")));
+
+    const auto project = QCoro::waitFor(m_client->getProject(result.projectHash));
+    QVERIFY(project.ok());
+    QStringList shapes;
+    for (const OntologyObject &object : project->editorOntology.objects)
+        shapes.append(object.name + QLatin1Char('|') + toWire(object.shape.value()));
+    QCOMPARE(
+        shapes,
+        (QStringList{QStringLiteral("car|rotatable_bounding_box"), QStringLiteral("car|polygon")}));
+    QCOMPARE(project->editorOntology.classifications.size(), 1);
+    const OntologyAttribute &tag =
+        project->editorOntology.classifications.first().attributes.first();
+    QCOMPARE(tag.name, QStringLiteral("weather"));
+    QCOMPARE(tag.options.first().label, QStringLiteral("weather"));
+    QCOMPARE(tag.options.first().attributes.first().name, QStringLiteral("kind"));
+    QCOMPARE(tag.options.first().attributes.first().options.size(), 2);
+
+    const QJsonObject row =
+        QJsonDocument::fromJson(labelRows(result.projectHash).first().content).object();
+    const QJsonObject labels = row.value(QLatin1String("data_units"))
+                                   .toObject()
+                                   .begin()
+                                   ->toObject()
+                                   .value(QLatin1String("labels"))
+                                   .toObject();
+    const QJsonArray objects = labels.value(QLatin1String("objects")).toArray();
+    QCOMPARE(objects.size(), 2);
+    const QJsonObject rotated = objects.at(0)[QLatin1String("rotatableBoundingBox")].toObject();
+    QCOMPARE(rotated.value(QLatin1String("theta")).toDouble(), 30.0);
+    QCOMPARE(rotated.value(QLatin1String("w")).toDouble() * 100, 20.0);
+    QCOMPARE(objects.at(1)[QLatin1String("polygon")].toObject().size(), 32);
+    QCOMPARE(labels.value(QLatin1String("classifications")).toArray().size(), 1);
+    const QJsonObject answers = row.value(QLatin1String("classification_answers")).toObject();
+    QCOMPARE(answers.size(), 1);
+    const QJsonArray tagAnswers =
+        answers.begin()->toObject().value(QLatin1String("classifications")).toArray();
+    QCOMPARE(tagAnswers.size(), 2);
+    QCOMPARE(tagAnswers.at(1)[QLatin1String("answers")][0][QLatin1String("name")].toString(),
+             QStringLiteral("rain"));
+    // The checkbox attribute became a checklist whose one option is ticked.
+    const QJsonArray boxAnswers = row.value(QLatin1String("object_answers"))
+                                      .toObject()
+                                      .value(objects.at(0)[QLatin1String("objectHash")].toString())
+                                      .toObject()
+                                      .value(QLatin1String("classifications"))
+                                      .toArray();
+    QCOMPARE(boxAnswers.first()[QLatin1String("answers")].toArray().size(), 1);
 }
 
 void TestCvatImport::shouldImportThroughLegacyV1Flow()

@@ -164,6 +164,38 @@ int DatasetStore::mirrorItem(const ItemRecord &item)
     return m_db.changes();
 }
 
+DataRowRecord DatasetStore::addItemRow(const QString &datasetHash, const ItemRecord &item)
+{
+    DataRowRecord row;
+    row.hash = item.uuid;
+    row.title = item.name;
+    row.dataType = item.itemType.toUpper();
+    row.itemUuid = item.uuid;
+    row.fileLink = item.url;
+    row.fileSize = item.fileSize;
+    row.fileType = item.mimeType;
+    row.width = item.width;
+    row.height = item.height;
+    row.createdAt = row.lastEditedAt = item.createdAt;
+    m_db.exec(QStringLiteral("INSERT INTO data_rows (hash, dataset, item, title, data_type, "
+                             "file_link, file_size, file_type, width, height, client_metadata, "
+                             "created_at, last_edited_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),
+              {row.hash,
+               datasetHash,
+               item.uuid,
+               row.title,
+               row.dataType,
+               sqlOptional(row.fileLink),
+               row.fileSize ? SqlValue(*row.fileSize) : SqlValue(nullptr),
+               sqlOptional(row.fileType),
+               row.width ? SqlValue(*row.width) : SqlValue(nullptr),
+               row.height ? SqlValue(*row.height) : SqlValue(nullptr),
+               item.clientMetadata,
+               row.createdAt,
+               row.lastEditedAt});
+    return row;
+}
+
 QList<DataRowRecord> DatasetStore::rows(const QString &datasetHash) const
 {
     SqliteStatement row = m_db.prepare(

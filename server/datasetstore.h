@@ -74,6 +74,10 @@ public:
     /// transaction. Returns how many rows were added.
     int mirrorItem(const ItemRecord &item);
 
+    /// Adds @p item to dataset @p datasetHash as a data row whose hash is the item's uuid, inside
+    /// the caller's transaction.
+    DataRowRecord addItemRow(const QString &datasetHash, const ItemRecord &item);
+
     /// Same as get(), but also requires the dataset admin role (or org admin).
     DatasetRecord getAsAdmin(const QString &hash) const;
 

@@ -20,6 +20,14 @@ ProjectStore::ProjectStore(SqliteDatabase &db, const UserRecord &user)
 
 ProjectRecord ProjectStore::create(const ProjectDraft &draft)
 {
+    SqliteTransaction transaction(m_db);
+    ProjectRecord record = insert(draft);
+    transaction.commit();
+    return record;
+}
+
+ProjectRecord ProjectStore::insert(const ProjectDraft &draft)
+{
     if (draft.title.trimmed().isEmpty())
         throw RequestError::invalidArgument(QStringLiteral("A project needs a title."));
     if (draft.workflowType != QLatin1String("manual")
@@ -30,7 +38,6 @@ ProjectRecord ProjectStore::create(const ProjectDraft &draft)
         throw RequestError::invalidArgument(
             QStringLiteral("A benchmark project needs at least one source project."));
 
-    SqliteTransaction transaction(m_db);
     DatasetStore datasets(m_db, m_user);
     for (const QString &hash : draft.datasetHashes)
         datasets.get(hash);
@@ -86,7 +93,6 @@ ProjectRecord ProjectStore::create(const ProjectDraft &draft)
                   {record.hash, record.sourceProjects.at(i), qint64(i)});
     }
     RoleStore(m_db).grant(ResourceKind::Project, record.hash, m_user.id, RoleStore::kAdmin);
-    transaction.commit();
     return record;
 }
 

@@ -52,6 +52,8 @@ public:
     /// Creates the project in one transaction; its datasets, ontology and source projects
     /// must be visible to the user. Throws RequestError.
     ProjectRecord create(const ProjectDraft &draft);
+    /// create() inside the caller's transaction.
+    ProjectRecord insert(const ProjectDraft &draft);
     std::optional<ProjectRecord> find(const QString &hash) const;
     /// Throws RequestError::notFound when missing or not visible.
     ProjectRecord get(const QString &hash) const;

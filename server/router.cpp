@@ -13,6 +13,18 @@
 
 namespace Encord::Server {
 
+namespace {
+
+// Signed URLs point back at the address the client used to reach us.
+QString baseUrlOf(const ServerRequest &request)
+{
+    const QByteArray host = request.header("host");
+    return QStringLiteral("http://")
+           + QString::fromLatin1(host.isEmpty() ? QByteArrayLiteral("127.0.0.1") : host);
+}
+
+} // namespace
+
 Router::Router(Workspace &workspace)
     : m_workspace(workspace)
 { }
@@ -49,7 +61,8 @@ ServerResponse Router::handleV1(const ServerRequest &request, bool userScope) co
             return V1Api::error(400, QStringLiteral("SSH_KEY_NOT_FOUND_ERROR"), outcome.message);
         return V1Api::error(401, QStringLiteral("AUTHENTICATION_ERROR"), outcome.message);
     }
-    ServerResponse response = V1Api(m_workspace, *outcome.user).handle(request, userScope);
+    ServerResponse response =
+        V1Api(m_workspace, *outcome.user, baseUrlOf(request)).handle(request, userScope);
     response.userEmail = outcome.user->email;
     return response;
 }
@@ -63,12 +76,7 @@ ServerResponse Router::handleV2(const ServerRequest &request) const
         qCInfo(lcServerAuth) << "v2 authentication failed:" << outcome.message;
         return V2Api::error(401, outcome.message);
     }
-    // Signed URLs point back at the address the client used to reach us.
-    const QByteArray host = request.header("host");
-    const QString baseUrl =
-        QStringLiteral("http://")
-        + QString::fromLatin1(host.isEmpty() ? QByteArrayLiteral("127.0.0.1") : host);
-    ServerResponse response = V2Api(m_workspace, *outcome.user, baseUrl).handle(request);
+    ServerResponse response = V2Api(m_workspace, *outcome.user, baseUrlOf(request)).handle(request);
     response.userEmail = outcome.user->email;
     return response;
 }

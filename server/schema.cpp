@@ -191,6 +191,28 @@ CREATE INDEX ontologies_by_created ON ontologies(created_at);
 CREATE INDEX folders_by_created ON storage_folders(created_at);
 CREATE INDEX items_by_folder_created ON storage_items(folder, created_at);
 )sql"),
+        // 3: CVAT imports. The label rows of projects, each the Encord label row JSON of one
+        // data row, and the final state of import jobs for their long-poll.
+        QStringLiteral(R"sql(
+CREATE TABLE label_rows (
+    hash TEXT PRIMARY KEY,
+    project TEXT NOT NULL REFERENCES projects(hash) ON DELETE CASCADE,
+    data_hash TEXT NOT NULL REFERENCES data_rows(hash) ON DELETE CASCADE,
+    status TEXT NOT NULL,
+    object_count INTEGER NOT NULL,
+    classification_count INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_edited_at INTEGER NOT NULL,
+    UNIQUE (project, data_hash)
+);
+CREATE TABLE cvat_import_jobs (
+    uuid TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    state TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+);
+)sql"),
     };
     return list;
 }

@@ -1,20 +1,26 @@
 #include "v1api.h"
 
 #include "apikeystore.h"
+#include "blobservice.h"
+#include "cvatimportservice.h"
 #include "datasetstore.h"
 #include "integrationstore.h"
+#include "itemstore.h"
 #include "jsonarraywriter.h"
 #include "listingfilter.h"
 #include "ontologystore.h"
 #include "projectstore.h"
 #include "requesterror.h"
 #include "serverrequest.h"
+#include "sqlitedatabase.h"
+#include "sqlitetransaction.h"
 #include "userstore.h"
 #include "v1format.h"
 #include "workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMimeDatabase>
 
 namespace Encord::Server {
 
@@ -46,9 +52,10 @@ RequestError notSupported(const QString &what)
 
 } // namespace
 
-V1Api::V1Api(Workspace &workspace, const UserRecord &user)
+V1Api::V1Api(Workspace &workspace, const UserRecord &user, QString baseUrl)
     : m_workspace(workspace)
     , m_user(user)
+    , m_baseUrl(std::move(baseUrl))
 { }
 
 ServerResponse V1Api::ok(const QJsonValue &result)
@@ -249,9 +256,20 @@ QJsonValue V1Api::userQuery(const QString &type,
     }
     if (type == QLatin1String("dicomdeidentifytask"))
         throw notSupported(QStringLiteral("DICOM de-identification"));
-    if (type == QLatin1String("projectimportercvatinfo")
-        || type == QLatin1String("projectimporter"))
-        throw notSupported(QStringLiteral("CVAT import"));
+    if (is("projectimportercvatinfo", "POST")) {
+        QString error;
+        const QString exportType = CvatImportService::exportType(
+            QByteArray::fromBase64(
+                payload.value(QLatin1String("annotations_base64")).toString().toLatin1()),
+            &error);
+        if (exportType.isEmpty())
+            return QJsonObject{
+                {QStringLiteral("error"), QJsonObject{{QStringLiteral("message"), error}}}};
+        return QJsonObject{
+            {QStringLiteral("success"), QJsonObject{{QStringLiteral("export_type"), exportType}}}};
+    }
+    if (is("projectimporter", "POST"))
+        return projectImporter(payload);
     throw RequestError::methodNotAllowed(
         QStringLiteral("Unknown user query %1 %2.").arg(method, type));
 }
@@ -279,9 +297,12 @@ QJsonValue V1Api::resourceQuery(const QString &resourceType,
                                           .toBool(false);
             return V1Format::dataset(dataset, datasets.rows(dataset.hash), withMetadata);
         }
-        if (type == QLatin1String("signedimagesurl") || is("images", "PUT")
-            || type == QLatin1String("signedvideourl") || type == QLatin1String("video"))
-            throw notSupported(QStringLiteral("Uploading through v1 signed URLs"));
+        if (is("signedimagesurl", "GET"))
+            return signedImageUrls(dataset.hash, uid);
+        if (is("images", "PUT"))
+            return registerImages(dataset.hash, payloadValue);
+        if (type == QLatin1String("signedvideourl") || type == QLatin1String("video"))
+            throw notSupported(QStringLiteral("Uploading videos through v1 signed URLs"));
     } else if (resourceType == QLatin1String("project")) {
         const ProjectRecord project = ProjectStore(db, m_user).get(resourceId);
         OntologyStore ontologies(db, m_user);
@@ -321,6 +342,114 @@ QJsonValue V1Api::resourceQuery(const QString &resourceType,
     }
     throw RequestError::methodNotAllowed(
         QStringLiteral("Unknown %1 query %2 %3.").arg(resourceType, method, type));
+}
+
+QJsonValue V1Api::projectImporter(const QJsonObject &payload)
+{
+    CvatImportRequest import;
+    import.annotationsXml = QByteArray::fromBase64(payload.value(QLatin1String("cvat"))
+                                                       .toObject()
+                                                       .value(QLatin1String("annotations_base64"))
+                                                       .toString()
+                                                       .toLatin1());
+    import.datasetHash = requiredString(payload, "dataset_hash");
+    import.reviewMode =
+        payload.value(QLatin1String("review_mode")).toString(QStringLiteral("labelled"));
+    import.boxesAsPolygons =
+        payload.value(QLatin1String("transform_bounding_boxes_to_polygons")).toBool(false);
+    // ≤0.1.136: path → data hash of a row registered by images PUT. 0.1.137–0.1.145: path →
+    // {data_hash, file_link, title}, and the server registers the rows itself.
+    const QJsonObject hashes =
+        payload.value(QLatin1String("image_title_to_image_hash_map")).toObject();
+    for (auto it = hashes.begin(); it != hashes.end(); ++it)
+        import.data.append({it.key(), QString(), it.value().toString(), QString()});
+    const QJsonObject images = payload.value(QLatin1String("image_title_to_image")).toObject();
+    for (auto it = images.begin(); it != images.end(); ++it) {
+        const QJsonObject image = it.value().toObject();
+        import.data.append({it.key(),
+                            image.value(QLatin1String("file_link")).toString(),
+                            image.value(QLatin1String("data_hash")).toString(),
+                            image.value(QLatin1String("title")).toString()});
+    }
+    if (import.annotationsXml.isEmpty())
+        throw RequestError::invalidArgument(QStringLiteral("The annotations are empty."));
+
+    const CvatImportOutcome outcome = CvatImportService(m_workspace, m_user).run(import);
+    QJsonObject result{{QStringLiteral("issues"), outcome.issues},
+                       {QStringLiteral("dataset_hash"), outcome.datasetHash}};
+    if (!outcome.success)
+        return QJsonObject{{QStringLiteral("error"), result}};
+    result.insert(QStringLiteral("project_hash"), outcome.projectHash);
+    return QJsonObject{{QStringLiteral("success"), result}};
+}
+
+QJsonValue V1Api::signedImageUrls(const QString &datasetHash, const QJsonValue &uid)
+{
+    DatasetStore(m_workspace.database(), m_user).getAsAdmin(datasetHash);
+    // One file name (≤0.1.164) or a list of up to 200 (0.1.165), answered in the same order.
+    QStringList titles;
+    if (uid.isArray()) {
+        for (const QJsonValue &title : uid.toArray())
+            titles.append(title.toString());
+    } else {
+        titles.append(uid.toString());
+    }
+    if (titles.isEmpty() || titles.size() > 1000)
+        throw RequestError::invalidArgument(QStringLiteral("Ask for 1 to 1000 upload URLs."));
+    SqliteDatabase &db = m_workspace.database();
+    SqliteTransaction transaction(db);
+    const QList<BlobService::UploadSlot> slots =
+        BlobService(m_workspace).issueUploads(m_user.id, int(titles.size()), m_baseUrl);
+    transaction.commit();
+    QJsonArray result;
+    for (qsizetype i = 0; i < titles.size(); ++i) {
+        // The data hash is the item the upload will become once images PUT registers it.
+        result.append(QJsonObject{{QStringLiteral("signed_url"), slots.at(i).signedUrl},
+                                  {QStringLiteral("data_hash"), slots.at(i).itemUuid},
+                                  {QStringLiteral("title"), titles.at(i)},
+                                  {QStringLiteral("file_link"), slots.at(i).objectKey}});
+    }
+    return result;
+}
+
+QJsonValue V1Api::registerImages(const QString &datasetHash, const QJsonValue &payload)
+{
+    SqliteDatabase &db = m_workspace.database();
+    SqliteTransaction transaction(db);
+    DatasetStore datasets(db, m_user);
+    const DatasetRecord dataset = datasets.getAsAdmin(datasetHash);
+    if (!dataset.backingFolder)
+        throw RequestError::invalidArgument(
+            QStringLiteral("The dataset has no storage folder to hold the images."));
+    const BlobService blobs(m_workspace);
+    ItemStore items(db, m_user);
+    for (const QJsonValue &value : payload.toArray()) {
+        const QJsonObject image = value.toObject();
+        const QString dataHash = image.value(QLatin1String("data_hash")).toString();
+        const QString objectKey = image.value(QLatin1String("file_link")).toString();
+        const std::optional<BlobService::Upload> upload =
+            blobs.completedUpload(m_user.id, dataHash, objectKey);
+        if (!upload || upload->objectKey != objectKey)
+            throw RequestError::invalidArgument(
+                QStringLiteral("No completed upload for %1.")
+                    .arg(image.value(QLatin1String("title")).toString()));
+        if (items.find(upload->itemUuid))
+            continue; // registered by an earlier, retried call
+        ItemRecord item;
+        item.uuid = upload->itemUuid;
+        item.folder = *dataset.backingFolder;
+        item.itemType = QStringLiteral("image");
+        item.name = image.value(QLatin1String("title")).toString();
+        item.url = upload->objectKey;
+        item.fileSize = upload->size;
+        item.mimeType =
+            upload->contentType.isEmpty()
+                ? QMimeDatabase().mimeTypeForFile(item.name, QMimeDatabase::MatchExtension).name()
+                : upload->contentType;
+        datasets.addItemRow(dataset.hash, items.insert(item));
+    }
+    transaction.commit();
+    return true;
 }
 
 } // namespace Encord::Server

@@ -19,7 +19,8 @@ struct UserRecord;
 class V1Api
 {
 public:
-    V1Api(Workspace &workspace, const UserRecord &user);
+    /// @p baseUrl ("http://host:port") prefixes the signed upload URLs handed out.
+    V1Api(Workspace &workspace, const UserRecord &user, QString baseUrl = QString());
 
     ServerResponse handle(const ServerRequest &request, bool userScope);
 
@@ -41,8 +42,13 @@ private:
                              const QJsonValue &uid,
                              const QJsonValue &payload);
 
+    QJsonValue projectImporter(const QJsonObject &payload);
+    QJsonValue signedImageUrls(const QString &datasetHash, const QJsonValue &uid);
+    QJsonValue registerImages(const QString &datasetHash, const QJsonValue &payload);
+
     Workspace &m_workspace;
     const UserRecord &m_user;
+    QString m_baseUrl;
 };
 
 } // namespace Encord::Server

@@ -1,5 +1,6 @@
 #include "v2api.h"
 
+#include "cvatimportservice.h"
 #include "datasetstore.h"
 #include "integrationstore.h"
 #include "jsonarraywriter.h"
@@ -154,7 +155,7 @@ QJsonValue V2Api::projects(const ServerRequest &request, const QStringList &path
             project, ontology ? V1Format::editorObject(ontology->editor) : QJsonObject());
     };
     if (path.size() >= 2 && path.at(1) == QLatin1String("cvat-import"))
-        throw V2Params::notSupported(QStringLiteral("CVAT import"));
+        return cvatImport(request, path);
     if (request.method == "GET" && matches(path, {"projects"})) {
         QJsonArray all;
         const ListingFilter filter = ListingFilter::fromV2(request, QStringLiteral("desc"));
@@ -177,6 +178,57 @@ QJsonValue V2Api::projects(const ServerRequest &request, const QStringList &path
                 {QStringLiteral("description"), dataset ? dataset->description : QString()}});
         }
         return V2Params::page(all, request);
+    }
+    throw RequestError::notFound(QStringLiteral("No such route."));
+}
+
+QJsonValue V2Api::cvatImport(const ServerRequest &request, const QStringList &path)
+{
+    SqliteDatabase &db = m_workspace.database();
+    if (request.method == "POST" && matches(path, {"projects", "cvat-import"})) {
+        const QJsonObject body = V2Params::bodyObject(request);
+        CvatImportRequest import;
+        import.annotationsXml = QByteArray::fromBase64(
+            body.value(QLatin1String("annotationsBase64")).toString().toLatin1());
+        import.datasetHash = body.value(QLatin1String("datasetUuid")).toString();
+        import.reviewMode =
+            body.value(QLatin1String("reviewMode")).toString(QStringLiteral("labelled"));
+        import.boxesAsPolygons =
+            body.value(QLatin1String("transformBoundingBoxesToPolygons")).toBool(false);
+        for (const QJsonValue &value : body.value(QLatin1String("data")).toArray()) {
+            const QJsonObject entry = value.toObject();
+            import.data.append({entry.value(QLatin1String("dataPath")).toString(),
+                                entry.value(QLatin1String("dataLink")).toString(),
+                                QString(),
+                                entry.value(QLatin1String("title")).toString()});
+        }
+        if (import.annotationsXml.isEmpty())
+            throw RequestError::invalidArgument(QStringLiteral("annotationsBase64 is empty."));
+        // The import runs at once; the job only keeps its outcome for the long-poll.
+        const CvatImportOutcome outcome = CvatImportService(m_workspace, m_user).run(import);
+        QJsonObject state{{QStringLiteral("status"),
+                           outcome.success ? QStringLiteral("DONE") : QStringLiteral("ERROR")},
+                          {QStringLiteral("issues"), outcome.issues}};
+        if (outcome.success)
+            state.insert(QStringLiteral("projectUuid"), outcome.projectHash);
+        const QString job = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        SqliteTransaction transaction(db);
+        db.exec(QStringLiteral("INSERT INTO cvat_import_jobs (uuid, user_id, state, created_at) "
+                               "VALUES (?,?,?,?)"),
+                {job,
+                 m_user.id,
+                 QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)),
+                 TimeFormat::nowMs()});
+        transaction.commit();
+        return job;
+    }
+    if (request.method == "GET" && matches(path, {"projects", "cvat-import", "*"})) {
+        SqliteStatement row = db.prepare(
+            QStringLiteral("SELECT state FROM cvat_import_jobs WHERE uuid = ? AND user_id = ?"),
+            {path.at(2), m_user.id});
+        if (!row.next())
+            throw RequestError::notFound(QStringLiteral("CVAT import job not found."));
+        return QJsonDocument::fromJson(row.text(0).toUtf8()).object();
     }
     throw RequestError::notFound(QStringLiteral("No such route."));
 }

@@ -35,6 +35,7 @@ private:
     ServerResponse listDatasets(const ServerRequest &request);
     QJsonValue route(const ServerRequest &request, const QStringList &path);
     QJsonValue projects(const ServerRequest &request, const QStringList &path);
+    QJsonValue cvatImport(const ServerRequest &request, const QStringList &path);
     QJsonValue ontologies(const ServerRequest &request, const QStringList &path);
     QJsonValue datasets(const ServerRequest &request, const QStringList &path);
     QJsonValue organisation(const ServerRequest &request, const QStringList &path);

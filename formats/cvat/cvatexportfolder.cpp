@@ -167,6 +167,38 @@ QString CvatExportFolder::localImagePath(const QString &relative) const
     return entryPath(kImages + relative);
 }
 
+bool CvatExportFolder::copyImage(const QString &relative,
+                                 const QString &destination,
+                                 QString *error) const
+{
+    const std::unique_ptr<QIODevice> source = openImage(relative, error);
+    if (!source)
+        return false;
+    QFile target(destination);
+    if (!target.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(destination, target.errorString());
+        return false;
+    }
+    QByteArray chunk(1 << 16, Qt::Uninitialized);
+    for (;;) {
+        const qint64 got = source->read(chunk.data(), chunk.size());
+        if (got < 0 && !source->atEnd()) {
+            if (error)
+                *error = tr("Cannot read %1: %2").arg(relative, source->errorString());
+            return false;
+        }
+        if (got <= 0)
+            break;
+        if (target.write(chunk.constData(), got) != got) {
+            if (error)
+                *error = tr("Cannot write %1: %2").arg(destination, target.errorString());
+            return false;
+        }
+    }
+    return true;
+}
+
 QStringList CvatExportFolder::unsafeEntries() const
 {
     return m_archive ? m_archive->unsafeEntries() : QStringList();

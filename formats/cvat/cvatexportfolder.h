@@ -54,6 +54,9 @@ public:
     /// The file on disk for image @p relative of a Directory export; empty for a Zip export
     /// or a name not in imageFiles().
     QString localImagePath(const QString &relative) const;
+    /// Writes image @p relative to the file @p destination (for uploads out of a .zip export).
+    /// False with @p error set when it is not one of imageFiles() or cannot be copied.
+    bool copyImage(const QString &relative, const QString &destination, QString *error) const;
     /// Archive entries refused because their names leave the archive (zip slip attempts).
     QStringList unsafeEntries() const;
 

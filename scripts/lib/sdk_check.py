@@ -1,9 +1,12 @@
 """Drives the seed operations of EncordUserClient through the official SDK against a running
 encord-local-server. Invoked by scripts/sdk-check; prints one PASS/FAIL line per operation.
 
-Usage: sdk_check.py DOMAIN PRIVATE_KEY_FILE INTEGRATION_TITLE
+Usage: sdk_check.py DOMAIN PRIVATE_KEY_FILE INTEGRATION_TITLE [WORKSPACE_DATA_DIR]
 """
+import os
+import shutil
 import sys
+import tempfile
 import traceback
 import uuid
 import warnings
@@ -26,6 +29,7 @@ except Exception:  # pragma: no cover - reported, not fatal
     SDK_VERSION = "unknown"
 
 DOMAIN, KEY_FILE, INTEGRATION_TITLE = sys.argv[1:4]
+DATA_DIR = sys.argv[4] if len(sys.argv) > 4 else None
 RESULTS = []
 STATE = {}
 
@@ -289,19 +293,149 @@ def deidentify():
     return client.deidentify_dicom_files(["file:///nowhere/x.dcm"], str(uuid.uuid4()))
 
 
-def cvat_import():
-    import os
-    import tempfile
+EVERY_SHAPE_XML = """<?xml version="1.0" encoding="utf-8"?>
+<annotations><version>1.1</version><meta><task><name>every shape</name><labels>
+<label><name>car</name><type>any</type><attributes>
+<attribute><name>colour</name><mutable>False</mutable><input_type>select</input_type>
+<default_value>red</default_value><values>red
+blue</values></attribute>
+<attribute><name>parked</name><input_type>checkbox</input_type>
+<default_value>false</default_value><values>false</values></attribute>
+<attribute><name>speed</name><input_type>number</input_type><default_value>0</default_value>
+<values>0
+100
+1</values></attribute></attributes></label>
+<label><name>weather</name><type>tag</type><attributes><attribute><name>kind</name>
+<input_type>radio</input_type><default_value>sun</default_value><values>sun
+rain</values></attribute></attributes></label>
+<label><name>person</name><type>skeleton</type><svg>&lt;circle r="0.75" cx="20" cy="20"
+ data-node-id="1" data-label-name="head"&gt;&lt;/circle&gt;&lt;circle r="0.75" cx="20" cy="60"
+ data-node-id="2" data-label-name="foot"&gt;&lt;/circle&gt;&lt;line data-node-from="1"
+ data-node-to="2"&gt;&lt;/line&gt;</svg></label>
+<label><name>head</name><type>points</type><parent>person</parent></label>
+<label><name>foot</name><type>points</type><parent>person</parent></label>
+</labels></task></meta>
+<image id="0" name="a.png" width="40" height="30">
+<box label="car" xtl="1" ytl="2" xbr="20" ybr="12"><attribute name="colour">blue</attribute>
+<attribute name="parked">true</attribute><attribute name="speed">42</attribute></box>
+<box label="car" xtl="5" ytl="5" xbr="15" ybr="10" rotation="15"></box>
+<polygon label="car" points="1,1;9,1;9,9"></polygon>
+<polyline label="car" points="1,1;9,9"></polyline>
+<points label="car" points="3,3;4,4"></points>
+<ellipse label="car" cx="20" cy="15" rx="5" ry="3"></ellipse>
+<mask label="car" rle="1, 4, 1" left="2" top="3" width="3" height="2"></mask>
+<skeleton label="person"><points label="foot" points="10,25"></points>
+<points label="head" points="10,5"></points></skeleton>
+<tag label="weather"><attribute name="kind">rain</attribute></tag>
+</image></annotations>
+"""
+
+
+def cvat_import_every_shape():
+    """Every CVAT shape and a tag in one task export: the SDK must read back the ontology the
+    server builds from it (nested options, checklists, skeleton templates, bitmasks)."""
     from encord.utilities.client_utilities import LocalImport
     export = tempfile.mkdtemp()
     os.makedirs(os.path.join(export, "images"))
     with open(os.path.join(export, "images", "a.png"), "wb") as f:
-        f.write(STATE.get("png", b"png"))
+        f.write(b"placeholder")
     with open(os.path.join(export, "annotations.xml"), "w") as f:
-        f.write('<?xml version="1.0" encoding="utf-8"?><annotations><version>1.1</version>'
-                '<meta><task><name>t</name></task></meta>'
-                '<image id="0" name="a.png" width="1" height="1"></image></annotations>')
-    return client.create_project_from_cvat(LocalImport(file_path=export), "cvat " + suffix)
+        f.write(EVERY_SHAPE_XML)
+    result = client.create_project_from_cvat(LocalImport(file_path=export),
+                                             "cvat every shape " + suffix)
+    need(type(result).__name__ == "CvatImporterSuccess", "result %r" % (result,))
+    structure = client.get_project(result.project_hash).ontology_structure
+    shapes = sorted(o.shape.value for o in structure.objects)
+    need(shapes == ["bitmask", "bounding_box", "point", "polygon", "polyline",
+                    "rotatable_bounding_box", "skeleton"], "shapes %r" % shapes)
+    need(len(structure.classifications) == 1, "classifications %r" % structure.classifications)
+    parsed = parse_label_rows(result.project_hash, structure)
+    need(parsed == [(9, 1)], "objects and classifications per label row %r" % parsed)
+    # The first box, 1,2 to 20,12 on a 40 x 30 image, with its colour answered "blue".
+    box = STATE["label_row"].get_object_instances()[0]
+    corner = box.get_annotations()[0].coordinates
+    need(abs(corner.top_left_x - 1 / 40) < 1e-9 and abs(corner.height - 10 / 30) < 1e-9,
+         "box %r" % (corner,))
+    colour = next(a for a in box.ontology_item.attributes if a.name == "colour")
+    need(box.get_answer(colour).label == "blue", "colour %r" % (box.get_answer(colour),))
+    return "label rows %r, %d objects, %d classification, %d skeleton template(s)" % (
+        parsed, len(structure.objects), len(structure.classifications),
+        len(getattr(structure, "skeleton_templates", {}) or {}))
+
+
+def parse_label_rows(project_hash, structure):
+    """The server keeps label rows in Encord's label row JSON; the SDK's own LabelRowV2 must
+    read them. The local server has no label-row routes yet, so the rows come straight from the
+    workspace database (DATA_DIR argument) and are parsed offline."""
+    import json
+    import sqlite3
+    from encord.objects.ontology_labels_impl import LabelRowV2
+    if not DATA_DIR:
+        raise AssertionError("no workspace folder given")
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(DATA_DIR, "workspace.sqlite"), uri=True)
+    contents = [row[0] for row in db.execute(
+        "SELECT content FROM label_rows WHERE project = ? ORDER BY rowid", (project_hash,))]
+    db.close()
+
+    class OntologyView:  # what LabelRowV2 reads of an Ontology
+        def __init__(self, structure):
+            self.structure = structure
+
+    class NoMetadata:  # the listing metadata a label row would have been created from
+        def __getattr__(self, name):
+            return None
+
+    counts = []
+    for content in contents:
+        label_row = LabelRowV2.__new__(LabelRowV2)
+        label_row._ontology = OntologyView(structure)
+        label_row._project_client = None
+        label_row._label_row_read_only_data = NoMetadata()
+        label_row.from_labels_dict(json.loads(content))
+        counts.append((len(label_row.get_object_instances()),
+                       len(label_row.get_classification_instances())))
+        STATE["label_row"] = label_row
+    return counts
+
+
+SAMPLES = os.environ.get("ENCORD_SHARED_DIR",
+                         os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared"))
+
+
+def cvat_import(sample, expected_images, boxes_as_polygons=False):
+    """Imports a shared CVAT sample the way a user would: a folder with annotations.xml and
+    the images where the SDK looks for them (task: images/<name>; project: images/default/),
+    placeholder bytes standing in for pixels. Then checks the project, its ontology and its
+    dataset."""
+    from encord.utilities.client_utilities import LocalImport
+    source = os.path.join(SAMPLES, "samples", "cvat", sample)
+    export = tempfile.mkdtemp()
+    shutil.copy(os.path.join(source, "annotations.xml"), export)
+    with open(os.path.join(source, "images.tsv")) as tsv:
+        for line in tsv:
+            if line.startswith("#") or not line.strip():
+                continue
+            relative = line.rstrip("\n").split("\t")[-1]
+            target = os.path.join(export, "images", relative)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "wb") as f:
+                f.write(b"placeholder " + relative.encode())
+    name = "cvat %s%s %s" % (sample, " as polygons" if boxes_as_polygons else "", suffix)
+    result = client.create_project_from_cvat(
+        LocalImport(file_path=export), name,
+        transform_bounding_boxes_to_polygons=boxes_as_polygons)
+    need(type(result).__name__ == "CvatImporterSuccess", "result %r" % (result,))
+    project = client.get_project(result.project_hash)
+    shapes = sorted({(o.name, o.shape.value) for o in project.ontology_structure.objects})
+    need(shapes, "empty ontology")
+    if boxes_as_polygons:
+        need(all(shape != "bounding_box" for _, shape in shapes), "boxes kept: %r" % shapes)
+    datasets = client.get_datasets(title_eq=name)
+    need(len(datasets) == 1, "datasets %r" % datasets)
+    rows = client.get_dataset(datasets[0]["dataset"].dataset_hash).data_rows
+    need(len(rows) == expected_images, "%d data rows" % len(rows))
+    return "project %s, %d objects in the ontology, %d data rows, %d warnings" % (
+        project.title, len(shapes), len(rows), len(result.issues.warnings))
 
 
 check("create_dataset", create_dataset)
@@ -343,7 +477,13 @@ check("list_groups", list_groups)
 check("client_metadata_schema", metadata_schema)
 NOT_SUPPORTED = ("OperationNotAllowed", "InvalidArguments", "UnknownException")
 check("deidentify_dicom_files", deidentify, expect_error=NOT_SUPPORTED)
-check("create_project_from_cvat", cvat_import, expect_error=NOT_SUPPORTED)
+check("create_project_from_cvat(task)",
+      lambda: cvat_import("datumaro-export-task", 2))
+check("create_project_from_cvat(task, polygons)",
+      lambda: cvat_import("datumaro-export-task", 2, True))
+check("create_project_from_cvat(every shape)", cvat_import_every_shape)
+check("create_project_from_cvat(project)",
+      lambda: cvat_import("dagshub-project-skeleton", 4))
 check("get_dataset(missing)", lambda: client.get_dataset(str(uuid.uuid4())),
       expect_error=("ResourceNotFound",))
 

@@ -5,6 +5,7 @@
 #include "cvat/cvatdocument.h"
 #include "cvat/cvatexportfolder.h"
 #include "cvat/cvatfoldercheck.h"
+#include "cvat/cvatpreview.h"
 #include "cvat/cvatreader.h"
 #include "testpaths.h"
 
@@ -123,6 +124,8 @@ private Q_SLOTS:
     void shouldRefuseZipSlipEntries();
     void shouldAcceptExportInsideOneTopLevelFolder();
     void shouldExplainWhatIsMissing();
+    void shouldPreviewProjectExport();
+    void shouldPreviewZipAndCopyImagesOut();
 };
 
 void TestCvatFolder::shouldFindEveryImageOfEverySample_data()
@@ -376,6 +379,61 @@ void TestCvatFolder::shouldExplainWhatIsMissing()
 
     QVERIFY(!CvatExportFolder::open(dir.filePath(QStringLiteral("nowhere")), &error));
     QVERIFY(error.contains(QLatin1String("does not exist")));
+}
+
+void TestCvatFolder::shouldPreviewProjectExport()
+{
+    const auto folder =
+        CvatExportFolder::open(samplePath(QStringLiteral("datumaro-export-project")), nullptr);
+    QVERIFY(folder);
+
+    const CvatPreview preview = CvatPreview::build(*folder);
+
+    QVERIFY(preview.canImport());
+    QCOMPARE(preview.info.scope, CvatExportInfo::Scope::Project);
+    QCOMPARE(preview.imageCount, 6);
+    QCOMPARE(preview.files.size(), 6);
+    QCOMPARE(preview.imagesMissing, 0);
+    QCOMPARE(preview.files.at(2).file, QStringLiteral("Train/img0.jpg"));
+    QCOMPARE(preview.files.at(2).subset, QStringLiteral("Train"));
+    QVERIFY(preview.totalBytes > 0);
+    QCOMPARE(preview.shapeCounts.value(QStringLiteral("label1")).value(CvatShape::Kind::Box), 3);
+    QCOMPARE(preview.shapeCounts.value(QStringLiteral("label2")).value(CvatShape::Kind::Points), 3);
+}
+
+void TestCvatFolder::shouldPreviewZipAndCopyImagesOut()
+{
+    QTemporaryDir dir;
+    const QString zipPath = dir.filePath(QStringLiteral("job.zip"));
+    QVERIFY(writeZip(zipPath,
+                     {{"annotations.xml",
+                       "<annotations><version>1.1</version><meta><job/></meta>\n"
+                       "<image id=\"5\" name=\"a.jpg\" width=\"4\" height=\"4\">"
+                       "<polygon label=\"x\" points=\"1,1\"/></image>\n"
+                       "<image id=\"6\" name=\"gone.jpg\" width=\"4\" height=\"4\"/>"
+                       "</annotations>"},
+                      {"images/a.jpg", "pixels of a"},
+                      {"../escape.jpg", "evil"}}));
+    const auto folder = CvatExportFolder::open(zipPath, nullptr);
+    QVERIFY(folder);
+
+    const CvatPreview preview = CvatPreview::build(*folder);
+
+    QVERIFY(preview.complete);
+    QVERIFY(!preview.canImport()); // the zip-slip entry is an error
+    QCOMPARE(preview.problems.count(Problem::UnsafeImageName), 1);
+    QCOMPARE(preview.problems.count(Problem::MissingImage), 1);
+    QCOMPARE(preview.problems.count(Problem::DegeneratePolygon), 1);
+    QCOMPARE(preview.imagesMissing, 1);
+    QCOMPARE(preview.files.size(), 1);
+    QCOMPARE(preview.files.first().size, 11);
+    const QString copy = dir.filePath(QStringLiteral("a.jpg"));
+    QString error;
+    QVERIFY2(folder->copyImage(preview.files.first().file, copy, &error), qPrintable(error));
+    QFile copied(copy);
+    QVERIFY(copied.open(QIODevice::ReadOnly));
+    QCOMPARE(copied.readAll(), QByteArray("pixels of a"));
+    QVERIFY(!folder->copyImage(QStringLiteral("../escape.jpg"), copy, &error));
 }
 
 QTEST_GUILESS_MAIN(TestCvatFolder)

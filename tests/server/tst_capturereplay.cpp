@@ -96,9 +96,55 @@ QString refused(int request, int status, const char *v1Code = "")
     return QStringLiteral("%1 refused %2 %3").arg(request).arg(status).arg(QLatin1String(v1Code));
 }
 
-QString skipped(int request)
+// @p body with the fake transport's upload values replaced by those the server gave: the
+// legacy images PUT payload and importer map (by file name), and the current import's data
+// links (by position in the presigned-urls answer).
+QByteArray withRealUploads(const QByteArray &body,
+                           const QHash<QString, QJsonObject> &v1Slots,
+                           const QJsonArray &uploadSlots)
 {
-    return QStringLiteral("%1 skip").arg(request);
+    QJsonObject json = QJsonDocument::fromJson(body).object();
+    if (json.isEmpty())
+        return body;
+    QJsonObject values = json.value(QLatin1String("values")).toObject();
+    QJsonValue payload = values.value(QLatin1String("payload"));
+    bool changed = false;
+    if (payload.isArray() && !v1Slots.isEmpty()) {
+        QJsonArray images;
+        for (const QJsonValue &image : payload.toArray()) {
+            const QString title = image[QLatin1String("title")].toString();
+            images.append(v1Slots.contains(title) ? QJsonValue(v1Slots.value(title)) : image);
+        }
+        payload = images;
+        changed = true;
+    }
+    if (payload.isObject() && !v1Slots.isEmpty()) {
+        QJsonObject importer = payload.toObject();
+        QJsonObject map = importer.value(QLatin1String("image_title_to_image_hash_map")).toObject();
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const QString title = it.key().section(QLatin1Char('/'), -1);
+            if (v1Slots.contains(title))
+                it.value() = v1Slots.value(title).value(QLatin1String("data_hash"));
+        }
+        importer.insert(QStringLiteral("image_title_to_image_hash_map"), map);
+        payload = importer;
+        changed = true;
+    }
+    if (changed) {
+        values.insert(QStringLiteral("payload"), payload);
+        json.insert(QStringLiteral("values"), values);
+    }
+    if (json.contains(QLatin1String("data")) && !uploadSlots.isEmpty()) {
+        QJsonArray data = json.value(QLatin1String("data")).toArray();
+        for (qsizetype i = 0; i < data.size() && i < uploadSlots.size(); ++i) {
+            QJsonObject entry = data.at(i).toObject();
+            entry.insert(QStringLiteral("dataLink"), uploadSlots.at(i)[QLatin1String("objectKey")]);
+            data[i] = entry;
+        }
+        json.insert(QStringLiteral("data"), data);
+        changed = true;
+    }
+    return changed ? QJsonDocument(json).toJson(QJsonDocument::Compact) : body;
 }
 
 QStringList words(const QString &text)
@@ -370,19 +416,18 @@ void TestCaptureReplay::shouldServeEveryCapturedRequest_data()
         {refused(0, 400, "OPERATION_NOT_ALLOWED")});
     row(legacy, "get_client_metadata_schema(org=1)", {has(0, ".", kSchema)});
     row(legacy, "set_client_metadata_schema_from_dict(org=1)", {kind(0, ".", "json")});
-    // CVAT import is refused (OPERATION_NOT_ALLOWED); so are the v1 signed-URL uploads it
-    // uses, hence there is no URL to send its PUTs to. The plain dataset calls in between work.
+    // CVAT import, legacy flow: export type, dataset, a signed URL and a PUT per file, the
+    // images registered, then the synchronous importer (its map names the registered rows).
     row(legacy,
         "create_project_from_cvat",
-        {refused(0, 400, "OPERATION_NOT_ALLOWED"),
+        {has(0, "response/success", "export_type"),
          has(1, "response", kCreateDataset),
          has(2, "response", kDataset),
-         refused(3, 400, "OPERATION_NOT_ALLOWED"),
-         skipped(4),
-         refused(5, 400, "OPERATION_NOT_ALLOWED"),
-         skipped(6),
-         refused(7, 400, "OPERATION_NOT_ALLOWED"),
-         refused(8, 400, "OPERATION_NOT_ALLOWED")});
+         exact(3, "response/*", "signed_url data_hash title file_link"),
+         exact(5, "response/*", "signed_url data_hash title file_link"),
+         kind(7, "response", "json"),
+         has(8, "response/success", "project_hash dataset_hash issues"),
+         exact(8, "response/success/issues", "errors warnings infos")});
 
     // The current generation (0.1.177): migrated operations on v2.
     row(current, "get_project", {has(0, ".", kProjectV2), has(1, ".", kOntologyV2)});
@@ -410,16 +455,17 @@ void TestCaptureReplay::shouldServeEveryCapturedRequest_data()
     row(current, "get_storage_item", {has(0, ".", kItem)});
     row(current, "get_client_metadata_schema", {has(0, ".", kSchema)});
     row(current, "set_client_metadata_schema_from_dict", {kind(0, ".", "json")});
-    // Uploads and the dataset work; the CVAT import itself and its long-polls are refused; the
-    // SDK's follow-up reads are replayed against the seeded project.
+    // Uploads, the dataset, the import job and its long-polls; the SDK's follow-up reads are
+    // replayed against the seeded project.
     row(current,
         "create_project_from_cvat",
         {has(0, ".", "results nextPageToken"),
          has(0, "results/*", "itemUuid objectKey signedUrl"),
          has(3, ".", "datasetUuid backingFolderUuid"),
-         refused(4, 400),
-         refused(5, 400),
-         refused(6, 400),
+         kind(4, ".", "string"),
+         has(5, ".", "status projectUuid issues"),
+         exact(5, "issues", "errors warnings infos"),
+         has(6, ".", "status projectUuid issues"),
          has(7, ".", kProjectV2),
          has(8, ".", kOntologyV2),
          has(9, "results/*", "datasetHash title description")});
@@ -446,6 +492,10 @@ void TestCaptureReplay::shouldServeEveryCapturedRequest()
 
     QJsonValue previous;    // the last answer, for page tokens
     QJsonArray uploadSlots; // the last presigned-urls answer, for the upload PUTs
+    // Ids only the server hands out (v1 signed URLs per file name, the CVAT import job): the
+    // captured requests name the fake transport's values, replaced here by the real ones.
+    QHash<QString, QJsonObject> v1Slots;
+    QString cvatJob;
     for (int i = 0; i < requests.size(); ++i) {
         const QJsonObject request = requests.at(i).toObject();
         const QStringList checks = byRequest.value(i);
@@ -462,8 +512,12 @@ void TestCaptureReplay::shouldServeEveryCapturedRequest()
         if (url.host() == QLatin1String("upload.example")) {
             // "…/put/<n>": the n-th signed URL of the preceding presigned-urls answer. The
             // captured body only names its size ("<12 bytes of file>").
-            const int index = url.path().section(QLatin1Char('/'), -1).toInt();
-            const QString signedUrl = uploadSlots.at(index)[QLatin1String("signedUrl")].toString();
+            // Legacy: "…/put/<file name>", the URL signedimagesurl gave for that file.
+            const QString last = url.path().section(QLatin1Char('/'), -1);
+            const QString signedUrl =
+                v1Slots.contains(last)
+                    ? v1Slots.value(last).value(QLatin1String("signed_url")).toString()
+                    : uploadSlots.at(last.toInt())[QLatin1String("signedUrl")].toString();
             QVERIFY2(!signedUrl.isEmpty(), qPrintable(label));
             target = targetOf(signedUrl);
             static const QRegularExpression size(QStringLiteral(R"(^<(\d+) bytes)"));
@@ -472,6 +526,10 @@ void TestCaptureReplay::shouldServeEveryCapturedRequest()
             QVERIFY2(url.host() == QLatin1String("api.encord.com"), qPrintable(label));
             // The path and query exactly as captured (already percent-encoded by the SDK).
             target = '/' + url.toString().section(QLatin1Char('/'), 3).toUtf8();
+            if (target.contains("/cvat-import/") && !cvatJob.isEmpty())
+                target = target.left(target.indexOf("/cvat-import/") + 13) + cvatJob.toLatin1()
+                         + target.mid(target.indexOf('?'));
+            body = withRealUploads(body, v1Slots, uploadSlots);
             if (target.contains("pageToken=page-2")) {
                 // The fake transport's token; the SDK sends whatever the last page returned.
                 const QString token = previous[QLatin1String("nextPageToken")].toString();
@@ -507,6 +565,12 @@ void TestCaptureReplay::shouldServeEveryCapturedRequest()
         previous = reply.json();
         if (target.startsWith("/v2/public/presigned-urls"))
             uploadSlots = previous[QLatin1String("results")].toArray();
+        if (body.contains("\"signedimagesurl\"")) {
+            for (const QJsonValue &slot : previous[QLatin1String("response")].toArray())
+                v1Slots.insert(slot[QLatin1String("title")].toString(), slot.toObject());
+        }
+        if (target.endsWith("/cvat-import") && previous.isString())
+            cvatJob = previous.toString();
 
         const QStringList refusal = checks.isEmpty() ? QStringList() : words(checks.first());
         if (refusal.value(1) == QLatin1String("refused")) {

@@ -1,0 +1,322 @@
+#include "cvatimportservice.h"
+
+#include "blobservice.h"
+#include "cvat/cvatlabelrowbuilder.h"
+#include "cvat/cvatontologybuilder.h"
+#include "cvat/cvatpaths.h"
+#include "cvat/cvatreader.h"
+#include "datasetstore.h"
+#include "itemstore.h"
+#include "labelrowstore.h"
+#include "ontologystore.h"
+#include "projectstore.h"
+#include "requesterror.h"
+#include "serverlogging.h"
+#include "sqlitedatabase.h"
+#include "sqliteerror.h"
+#include "sqlitetransaction.h"
+#include "timeformat.h"
+#include "userstore.h"
+#include "workspace.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QMimeDatabase>
+#include <QUuid>
+
+namespace Encord::Server {
+
+using namespace Encord::Cvat;
+
+namespace {
+
+// The spec's Issues: problems grouped by severity, then by kind, each instance one line.
+QJsonObject issuesJson(const CvatProblemReport &report)
+{
+    QJsonObject result;
+    const std::array<std::pair<CvatProblem::Severity, const char *>, 3> groups{
+        {{CvatProblem::Severity::Error, "errors"},
+         {CvatProblem::Severity::Warning, "warnings"},
+         {CvatProblem::Severity::Info, "infos"}}};
+    for (const auto &[severity, key] : groups) {
+        QList<QPair<QString, QJsonArray>> byKind;
+        for (const CvatProblem &problem : report.problems()) {
+            if (problem.severity != severity)
+                continue;
+            const QString type = CvatProblem::kindName(problem.kind);
+            auto it = std::find_if(byKind.begin(), byKind.end(), [&](const auto &entry) {
+                return entry.first == type;
+            });
+            if (it == byKind.end()) {
+                byKind.append({type, {}});
+                it = byKind.end() - 1;
+            }
+            QString instance = problem.message;
+            if (!problem.imageName.isEmpty())
+                instance = problem.imageName + QStringLiteral(": ") + instance;
+            if (problem.line > 0)
+                instance += QStringLiteral(" (annotations.xml line %1)").arg(problem.line);
+            it->second.append(instance);
+        }
+        QJsonArray issues;
+        for (const auto &[type, instances] : std::as_const(byKind))
+            issues.append(QJsonObject{{QStringLiteral("issue_type"), type},
+                                      {QStringLiteral("instances"), instances}});
+        result.insert(QLatin1String(key), issues);
+    }
+    return result;
+}
+
+QString labelStatus(const QString &reviewMode)
+{
+    if (reviewMode == QLatin1String("unlabelled"))
+        return QStringLiteral("LABEL_IN_PROGRESS");
+    if (reviewMode == QLatin1String("reviewed"))
+        return QStringLiteral("REVIEWED");
+    return QStringLiteral("LABELLED");
+}
+
+// Where the client's data paths are: the path as given, normalised.
+class DataIndex
+{
+public:
+    explicit DataIndex(const QList<CvatImportRequest::Data> &data)
+    {
+        for (qsizetype i = 0; i < data.size(); ++i) {
+            const QString path = CvatPaths::normalised(data.at(i).dataPath);
+            m_byPath.insert(path, int(i));
+            m_byFileName[CvatPaths::fileName(path)].append(int(i));
+        }
+    }
+
+    /// The entry for @p image: <subset>/<name>, <name>, video frames with their extension,
+    /// then a unique file name; -1 when none.
+    int match(const CvatImage &image) const
+    {
+        if (!CvatPaths::isSafeRelative(image.name))
+            return -1;
+        const QString name = CvatPaths::normalised(image.name);
+        QStringList candidates;
+        if (!image.subset.isEmpty())
+            candidates << image.subset + QLatin1Char('/') + name;
+        candidates << name;
+        if (CvatPaths::withoutLastSuffix(CvatPaths::fileName(name)) == CvatPaths::fileName(name)) {
+            const QStringList bases = candidates;
+            for (const QString &base : bases) {
+                for (const char *extension : {".PNG", ".png", ".jpg"})
+                    candidates << base + QLatin1String(extension);
+            }
+        }
+        for (const QString &candidate : std::as_const(candidates)) {
+            const auto it = m_byPath.constFind(candidate);
+            if (it != m_byPath.constEnd())
+                return *it;
+        }
+        const QList<int> sameName = m_byFileName.value(CvatPaths::fileName(name));
+        return sameName.size() == 1 ? sameName.first() : -1;
+    }
+
+private:
+    QHash<QString, int> m_byPath;
+    QHash<QString, QList<int>> m_byFileName;
+};
+
+} // namespace
+
+CvatImportService::CvatImportService(Workspace &workspace, const UserRecord &user)
+    : m_workspace(workspace)
+    , m_user(user)
+{ }
+
+QString CvatImportService::exportType(const QByteArray &annotationsXml, QString *error)
+{
+    CvatReader reader(annotationsXml);
+    if (!reader.readHeader()) {
+        const QList<CvatProblem> &problems = reader.problems().problems();
+        if (error)
+            *error = problems.isEmpty() ? QStringLiteral("The annotations cannot be read.")
+                                        : problems.last().toText();
+        return {};
+    }
+    return reader.info().scope == CvatExportInfo::Scope::Project ? QStringLiteral("project")
+                                                                 : QStringLiteral("task");
+}
+
+CvatImportOutcome CvatImportService::run(const CvatImportRequest &request)
+{
+    CvatImportOutcome outcome;
+    outcome.datasetHash = request.datasetHash;
+    CvatProblemReport report;
+    const auto fail = [&](const QString &message) {
+        if (!message.isEmpty())
+            report.add(CvatProblem::Severity::Error, CvatProblem::Kind::MalformedXml, message);
+        outcome.success = false;
+        outcome.projectHash.clear();
+        outcome.issues = issuesJson(report);
+        return outcome;
+    };
+
+    // Pass 1: what labels, shapes and attributes the export uses.
+    CvatOntologyBuilder ontology(request.boxesAsPolygons);
+    CvatExportInfo info;
+    {
+        CvatReader reader(request.annotationsXml);
+        while (std::optional<CvatImage> image = reader.readNextImage())
+            ontology.survey(*image);
+        info = reader.info();
+        report.append(reader.problems());
+        if (!reader.finished() || report.hasErrors())
+            return fail(QString());
+    }
+
+    SqliteDatabase &db = m_workspace.database();
+    SqliteTransaction transaction(db);
+    DatasetStore datasets(db, m_user);
+    const DatasetRecord dataset = datasets.getAsAdmin(request.datasetHash);
+    if (!dataset.backingFolder)
+        throw RequestError::invalidArgument(
+            QStringLiteral("The dataset has no storage folder to hold the imported images."));
+
+    try {
+        ontology.build(info, report);
+        const QString title = info.name.isEmpty() ? dataset.title : info.name;
+        const QString description =
+            QStringLiteral("Imported from a CVAT %1 export.").arg(info.scopeName());
+        const OntologyRecord ontologyRecord =
+            OntologyStore(db, m_user)
+                .insert(title,
+                        description,
+                        QJsonDocument(ontology.structure()).toJson(QJsonDocument::Compact));
+        ProjectDraft draft;
+        draft.title = title;
+        draft.description = description;
+        draft.datasetHashes = {dataset.hash};
+        draft.ontologyHash = ontologyRecord.hash;
+        const ProjectRecord project = ProjectStore(db, m_user).insert(draft);
+
+        QHash<QString, DataRowRecord> existingRows;
+        for (const DataRowRecord &row : datasets.rows(dataset.hash))
+            existingRows.insert(row.hash, row);
+        const BlobService blobs(m_workspace);
+        ItemStore items(db, m_user);
+        QHash<int, DataRowRecord> rowOfEntry;
+        // The data row of entry @p index: registered before (legacy images PUT) or now.
+        const auto rowFor = [&](int index, int width, int height) -> std::optional<DataRowRecord> {
+            if (const auto it = rowOfEntry.constFind(index); it != rowOfEntry.constEnd())
+                return *it;
+            const CvatImportRequest::Data &data = request.data.at(index);
+            if (const auto it = existingRows.constFind(data.dataHash);
+                it != existingRows.constEnd())
+                return rowOfEntry.insert(index, *it).value();
+            const std::optional<BlobService::Upload> upload =
+                blobs.completedUpload(m_user.id, QString(), data.objectKey);
+            if (!upload)
+                return std::nullopt;
+            if (const auto it = existingRows.constFind(upload->itemUuid);
+                it != existingRows.constEnd())
+                return rowOfEntry.insert(index, *it).value();
+            if (items.find(upload->itemUuid))
+                return std::nullopt; // registered in another folder: not ours to take
+            ItemRecord item;
+            item.uuid = upload->itemUuid;
+            item.folder = *dataset.backingFolder;
+            item.itemType = QStringLiteral("image");
+            item.name = data.title.isEmpty() ? CvatPaths::fileName(data.dataPath) : data.title;
+            item.url = upload->objectKey;
+            item.fileSize = upload->size;
+            item.mimeType = upload->contentType.isEmpty()
+                                ? QMimeDatabase()
+                                      .mimeTypeForFile(item.name, QMimeDatabase::MatchExtension)
+                                      .name()
+                                : upload->contentType;
+            if (width > 0 && height > 0) {
+                item.width = width;
+                item.height = height;
+            }
+            item = items.insert(item);
+            return rowOfEntry.insert(index, datasets.addItemRow(dataset.hash, item)).value();
+        };
+
+        // Pass 2: one label row per image that has its file.
+        const DataIndex index(request.data);
+        CvatReader reader(request.annotationsXml);
+        CvatLabelRowBuilder builder(ontology, request.boxesAsPolygons);
+        LabelRowStore labelRows(db);
+        const qint64 now = TimeFormat::nowMs();
+        const QString createdAt = QLocale::c().toString(
+            QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+        QSet<int> used;
+        while (std::optional<CvatImage> image = reader.readNextImage()) {
+            const int entry = index.match(*image);
+            const std::optional<DataRowRecord> row =
+                entry < 0 ? std::nullopt : rowFor(entry, image->width, image->height);
+            if (!row) {
+                report.add(CvatProblem::Kind::MissingImage,
+                           QStringLiteral("No uploaded file matches this image; its %1 "
+                                          "annotation(s) are not imported.")
+                               .arg(image->shapes.size()),
+                           image->name,
+                           image->line);
+                continue;
+            }
+            if (used.contains(entry)) {
+                report.add(CvatProblem::Kind::DuplicateImage,
+                           QStringLiteral("Another image already used the file %1; this one is "
+                                          "not imported.")
+                               .arg(request.data.at(entry).dataPath),
+                           image->name,
+                           image->line);
+                continue;
+            }
+            used.insert(entry);
+            CvatLabelRowBuilder::Target target;
+            target.labelHash = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            target.dataHash = row->hash;
+            target.dataTitle = row->title;
+            target.dataLink = row->fileLink.value_or(QString());
+            target.fileType = row->fileType.value_or(QString());
+            target.datasetHash = dataset.hash;
+            target.datasetTitle = dataset.title;
+            target.labelStatus = labelStatus(request.reviewMode);
+            target.createdBy = m_user.email;
+            target.createdAt = createdAt;
+            target.width = int(row->width.value_or(0));
+            target.height = int(row->height.value_or(0));
+            const QJsonObject content = builder.build(*image, target, report);
+            labelRows.insert({target.labelHash,
+                              project.hash,
+                              row->hash,
+                              content.value(QLatin1String("label_status")).toString(),
+                              builder.objectCount(),
+                              builder.classificationCount(),
+                              QJsonDocument(content).toJson(QJsonDocument::Compact),
+                              now,
+                              now});
+        }
+        if (!reader.finished())
+            return fail(QStringLiteral("The annotations changed between the two readings."));
+        // Files no image names were uploaded all the same: they join the dataset.
+        for (qsizetype i = 0; i < request.data.size(); ++i) {
+            if (used.contains(int(i)))
+                continue;
+            if (rowFor(int(i), 0, 0))
+                report.add(CvatProblem::Kind::ExtraImage,
+                           QStringLiteral("No <image> names this file; it is added to the "
+                                          "dataset without labels."),
+                           request.data.at(i).dataPath);
+        }
+        transaction.commit();
+        outcome.success = true;
+        outcome.projectHash = project.hash;
+    } catch (const SqliteError &e) {
+        qCWarning(lcServerDb) << "CVAT import failed:" << e.what();
+        return fail(QStringLiteral("The workspace database refused the import."));
+    }
+    outcome.issues = issuesJson(report);
+    return outcome;
+}
+
+} // namespace Encord::Server

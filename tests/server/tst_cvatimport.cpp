@@ -1,0 +1,698 @@
+// CVAT import on the real local server over loopback: every shared sample goes through
+// EncordClient::createProjectFromCvat (the current flow: presigned URLs, PUTs, dataset, import
+// job, long-poll), and the legacy v1 flow runs as raw signed requests. The created ontology,
+// dataset and label rows are checked against counts taken from the XML independently of the
+// reader.
+
+#include "auth/privatekey.h"
+#include "auth/publickey.h"
+#include "auth/requestsigner.h"
+#include "client/encordclient.h"
+#include "cvat/cvatdocument.h"
+#include "cvat/cvatexportfolder.h"
+#include "cvat/cvatfoldercheck.h"
+#include "cvat/cvatreader.h"
+#include "labelrowstore.h"
+#include "localserver.h"
+#include "serverclient.h"
+#include "sqlitedatabase.h"
+#include "testpaths.h"
+#include "userstore.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace Encord;
+using Encord::Server::LocalServer;
+
+namespace {
+
+using Counts = QMap<QString, int>; // "label|encord shape" → objects
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString samplePath(const QString &sample, const QString &file)
+{
+    return EncordTest::sharedPath(QStringLiteral("samples/cvat/%1/%2").arg(sample, file));
+}
+
+// The sample's XML plus a small placeholder file at every path its images.tsv lists.
+void makeExport(const QString &sample, const QString &into)
+{
+    writeFile(into + QStringLiteral("/annotations.xml"),
+              readFile(samplePath(sample, QStringLiteral("annotations.xml"))));
+    for (const QByteArray &line :
+         readFile(samplePath(sample, QStringLiteral("images.tsv"))).split('\n')) {
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const QString relative = QString::fromUtf8(line.split('\t').last());
+        writeFile(into + QStringLiteral("/images/") + relative, "placeholder " + line);
+    }
+}
+
+// What the import is given: the XML and each image file under the path it was found at.
+CvatImportInput importInput(const QString &folderPath, const QString &datasetName)
+{
+    CvatImportInput input;
+    const auto folder = Cvat::CvatExportFolder::open(folderPath, nullptr);
+    if (!folder)
+        return input;
+    input.annotationsXml = readFile(folderPath + QStringLiteral("/annotations.xml"));
+    Cvat::CvatReader reader(input.annotationsXml);
+    reader.readHeader();
+    Cvat::CvatFolderCheck check(folder->imageFiles(), reader.info());
+    Cvat::CvatProblemReport report;
+    while (std::optional<Cvat::CvatImage> image = reader.readNextImage()) {
+        const auto resolution = check.resolve(*image, report);
+        if (!resolution.file.isEmpty())
+            input.images.append({resolution.file, folder->localImagePath(resolution.file)});
+    }
+    input.datasetName = datasetName;
+    return input;
+}
+
+// Objects per (label, Encord shape) as the spec's mapping gives them, counted with regular
+// expressions over the XML text (one element per line, as CVAT writes): skeleton nodes are
+// not shapes, each CVAT point is one point object, empty labels and tags make no object.
+Counts expectedObjects(const QByteArray &xml)
+{
+    static const QRegularExpression element(
+        QStringLiteral("<(box|polygon|polyline|points|skeleton|ellipse|mask)\\b[^>]*?\\blabel=\"([^"
+                       "\"]*)\"([^>]*)"));
+    static const QRegularExpression pointsAttribute(QStringLiteral("\\bpoints=\"([^\"]*)\""));
+    static const QRegularExpression rotation(QStringLiteral("\\brotation=\""));
+    Counts counts;
+    bool inSkeleton = false;
+    for (const QString &line : QString::fromUtf8(xml).split(QLatin1Char('\n'))) {
+        const QRegularExpressionMatch match = element.match(line);
+        if (line.contains(QLatin1String("</skeleton>")))
+            inSkeleton = false;
+        if (!match.hasMatch())
+            continue;
+        const QString kind = match.captured(1);
+        const QString label = match.captured(2);
+        if (kind == QLatin1String("skeleton"))
+            inSkeleton = true;
+        else if (inSkeleton)
+            continue;
+        if (label.isEmpty())
+            continue;
+        QString shape;
+        int instances = 1;
+        if (kind == QLatin1String("box"))
+            shape = rotation.match(line).hasMatch() ? QStringLiteral("rotatable_bounding_box")
+                                                    : QStringLiteral("bounding_box");
+        else if (kind == QLatin1String("polygon") || kind == QLatin1String("ellipse"))
+            shape = QStringLiteral("polygon");
+        else if (kind == QLatin1String("polyline"))
+            shape = QStringLiteral("polyline");
+        else if (kind == QLatin1String("mask"))
+            shape = QStringLiteral("bitmask");
+        else if (kind == QLatin1String("skeleton"))
+            shape = QStringLiteral("skeleton");
+        else {
+            shape = QStringLiteral("point");
+            instances = int(pointsAttribute.match(line).captured(1).count(QLatin1Char(';'))) + 1;
+        }
+        counts[label + QLatin1Char('|') + shape] += instances;
+    }
+    return counts;
+}
+
+Counts importedObjects(const QList<Server::LabelRowRecord> &rows)
+{
+    Counts counts;
+    for (const Server::LabelRowRecord &row : rows) {
+        const QJsonObject units = QJsonDocument::fromJson(row.content)
+                                      .object()
+                                      .value(QLatin1String("data_units"))
+                                      .toObject();
+        for (const QJsonValue &unit : units) {
+            const QJsonArray objects = unit.toObject()
+                                           .value(QLatin1String("labels"))
+                                           .toObject()
+                                           .value(QLatin1String("objects"))
+                                           .toArray();
+            for (const QJsonValue &object : objects) {
+                counts[object[QLatin1String("name")].toString() + QLatin1Char('|')
+                       + object[QLatin1String("shape")].toString()] += 1;
+            }
+        }
+    }
+    return counts;
+}
+
+QStringList issueTypes(const CvatIssues &issues, const QList<CvatIssue> CvatIssues::*list)
+{
+    QStringList types;
+    for (const CvatIssue &issue : issues.*list)
+        types.append(issue.issueType);
+    return types;
+}
+
+// COCO's compressed RLE text back into counts, written from the format's description.
+QList<qint64> cocoCounts(const QString &text)
+{
+    QList<qint64> counts;
+    qsizetype p = 0;
+    while (p < text.size()) {
+        qint64 value = 0;
+        int shift = 0;
+        bool more = true;
+        qint64 group = 0;
+        while (more && p < text.size()) {
+            group = text.at(p++).unicode() - 48;
+            value |= (group & 0x1f) << shift;
+            more = group & 0x20;
+            shift += 5;
+        }
+        if (group & 0x10)
+            value |= -(qint64(1) << shift);
+        if (counts.size() > 2)
+            value += counts.at(counts.size() - 2);
+        counts.append(value);
+    }
+    return counts;
+}
+
+} // namespace
+
+class TestCvatImport : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void shouldImportEverySampleThroughTheClient_data();
+    void shouldImportEverySampleThroughTheClient();
+    void shouldBuildOntologyFromLabelsAndAttributes();
+    void shouldRefuseVideoExportAndCreateNoProject();
+    void shouldRoundTripBoxPolygonAndMask();
+    void shouldCarryTagsRotatedBoxesEllipsesAndReportCuboids();
+    void shouldImportThroughLegacyV1Flow();
+    void shouldImportThroughIntermediateV1Flow();
+    void shouldKeepLabelRowsAcrossRestart();
+
+private:
+    CvatImportResult import(const CvatImportInput &input);
+    QList<Server::LabelRowRecord> labelRows(const QString &projectHash) const;
+    qint64 count(const char *table) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalServer> m_server;
+    PrivateKey m_key;
+    std::optional<EncordClient> m_client;
+    std::unique_ptr<ServerClient> m_raw;
+    QStringList m_projects;
+};
+
+void TestCvatImport::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_server = std::make_unique<LocalServer>(m_dir.filePath(QStringLiteral("workspace")));
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    m_key = PrivateKey::generate();
+    Server::UserStore(m_server->workspace()->database())
+        .add(QStringLiteral("ann@example.com"), *PublicKey::fromRaw(m_key.publicKeyRaw()), true);
+    RequestsSettings settings;
+    settings.backoffFactor = 0.01;
+    m_client.emplace(m_key, QUrl(m_server->baseUrl()), settings);
+    m_raw = std::make_unique<ServerClient>(m_server->port(), RequestSigner(m_key));
+}
+
+void TestCvatImport::cleanupTestCase()
+{
+    m_client.reset();
+    m_raw.reset();
+    m_server.reset();
+}
+
+CvatImportResult TestCvatImport::import(const CvatImportInput &input)
+{
+    const auto result =
+        QCoro::waitFor(m_client->createProjectFromCvat(input, {}, std::chrono::seconds(60)));
+    if (!result.ok()) {
+        qWarning() << "import failed:" << result.error().message();
+        return {};
+    }
+    return result.value();
+}
+
+QList<Server::LabelRowRecord> TestCvatImport::labelRows(const QString &projectHash) const
+{
+    return Server::LabelRowStore(m_server->workspace()->database()).list(projectHash, true);
+}
+
+qint64 TestCvatImport::count(const char *table) const
+{
+    return m_server->workspace()->database().scalar(QStringLiteral("SELECT COUNT(*) FROM ")
+                                                    + QLatin1String(table));
+}
+
+void TestCvatImport::shouldImportEverySampleThroughTheClient_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<int>("images");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("datumaro project") << "datumaro-export-project" << 6 << "test";
+    QTest::newRow("datumaro task") << "datumaro-export-task" << 2 << "datumaro-export-task";
+    QTest::newRow("job boxes") << "maxkuklavod-job-boxes" << 14 << "maxkuklavod-job-boxes";
+    QTest::newRow("dagshub skeleton") << "dagshub-project-skeleton" << 4 << "Testing project";
+}
+
+void TestCvatImport::shouldImportEverySampleThroughTheClient()
+{
+    QFETCH(QString, sample);
+    QFETCH(int, images);
+    QFETCH(QString, title);
+    const QString folder = m_dir.filePath(sample);
+    makeExport(sample, folder);
+    const CvatImportInput input = importInput(folder, sample);
+    QCOMPARE(input.images.size(), images);
+
+    const CvatImportResult result = import(input);
+
+    QVERIFY2(result.success, QJsonDocument(result.issues.toJson()).toJson().constData());
+    QVERIFY(result.issues.errors.isEmpty());
+    m_projects.append(result.projectHash);
+    const auto project = QCoro::waitFor(m_client->getProject(result.projectHash));
+    QVERIFY(project.ok());
+    QCOMPARE(project->title, title);
+    const auto dataset = QCoro::waitFor(m_client->getDataset(result.datasetHash));
+    QVERIFY(dataset.ok());
+    QCOMPARE(dataset->title, sample);
+    QCOMPARE(dataset->dataRows.size(), images);
+
+    const QList<Server::LabelRowRecord> rows = labelRows(result.projectHash);
+    QCOMPARE(rows.size(), images);
+    QSet<QString> rowData;
+    for (const Server::LabelRowRecord &row : rows)
+        rowData.insert(row.dataHash);
+    for (const DataRow &dataRow : dataset->dataRows)
+        QVERIFY(rowData.contains(dataRow.dataHash));
+    const Counts expected = expectedObjects(input.annotationsXml);
+    QCOMPARE(importedObjects(rows), expected);
+    // Every (label, shape) that has objects has its ontology object.
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        const QStringList key = it.key().split(QLatin1Char('|'));
+        const bool found = std::any_of(project->editorOntology.objects.cbegin(),
+                                       project->editorOntology.objects.cend(),
+                                       [&](const OntologyObject &object) {
+                                           return object.name == key.at(0)
+                                                  && toWire(object.shape.value()) == key.at(1);
+                                       });
+        QVERIFY2(found, qPrintable(it.key()));
+    }
+}
+
+void TestCvatImport::shouldBuildOntologyFromLabelsAndAttributes()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("attributes"));
+    makeExport(QStringLiteral("datumaro-export-task"), folder);
+    const CvatImportInput input = importInput(folder, QStringLiteral("attributes"));
+
+    const CvatImportResult result = import(input);
+
+    QVERIFY(result.success);
+    const auto project = QCoro::waitFor(m_client->getProject(result.projectHash));
+    QVERIFY(project.ok());
+    const auto label1 = std::find_if(project->editorOntology.objects.cbegin(),
+                                     project->editorOntology.objects.cend(),
+                                     [](const OntologyObject &o) {
+                                         return o.name == QLatin1String("label1")
+                                                && o.shape.value() == Shape::BoundingBox;
+                                     });
+    QVERIFY(label1 != project->editorOntology.objects.cend());
+    QCOMPARE(label1->attributes.size(), 4);
+    QCOMPARE(label1->attributes.at(1).name, QStringLiteral("a2"));
+    QCOMPARE(label1->attributes.at(1).options.size(), 3);
+    // The shapes with label="" are reported, not imported.
+    QVERIFY(
+        issueTypes(result.issues, &CvatIssues::warnings).contains(QStringLiteral("empty_label")));
+
+    // The box's answers name the options of its label's attributes.
+    const QJsonObject row =
+        QJsonDocument::fromJson(labelRows(result.projectHash).first().content).object();
+    const QJsonObject answers = row.value(QLatin1String("object_answers")).toObject();
+    QCOMPARE(answers.size(), 1);
+    const QJsonArray classifications =
+        answers.begin()->toObject().value(QLatin1String("classifications")).toArray();
+    QCOMPARE(classifications.size(), 4);
+    QCOMPARE(classifications.at(1)[QLatin1String("answers")][0][QLatin1String("name")].toString(),
+             QStringLiteral("v3"));
+    QCOMPARE(classifications.at(2)[QLatin1String("answers")].toString(), QStringLiteral("0003"));
+    QCOMPARE(row.value(QLatin1String("label_status")).toString(), QStringLiteral("LABELLED"));
+}
+
+void TestCvatImport::shouldRefuseVideoExportAndCreateNoProject()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("video"));
+    QVERIFY(writeFile(folder + QStringLiteral("/annotations.xml"),
+                      readFile(samplePath(QStringLiteral("video-datumaro-task-step"),
+                                          QStringLiteral("annotations.xml")))));
+    QVERIFY(QFile::copy(samplePath(QStringLiteral("video-datumaro-task-step"),
+                                   QStringLiteral("images/frame_000010.png")),
+                        folder + QStringLiteral("/frame_000010.png")));
+    CvatImportInput input;
+    input.annotationsXml = readFile(folder + QStringLiteral("/annotations.xml"));
+    input.images.append(
+        {QStringLiteral("frame_000010.png"), folder + QStringLiteral("/frame_000010.png")});
+    input.datasetName = QStringLiteral("video");
+    const qint64 projectsBefore = count("projects");
+
+    const CvatImportResult result = import(input);
+
+    QVERIFY(!result.success);
+    QVERIFY(
+        issueTypes(result.issues, &CvatIssues::errors).contains(QStringLiteral("video_export")));
+    QCOMPARE(count("projects"), projectsBefore);
+}
+
+void TestCvatImport::shouldRoundTripBoxPolygonAndMask()
+{
+    // A 10 × 8 image with a box, a polygon and a 3 × 2 mask whose runs are 1 off, 4 on, 1 off.
+    const QString folder = m_dir.filePath(QStringLiteral("roundtrip"));
+    QVERIFY(writeFile(folder + QStringLiteral("/annotations.xml"),
+                      "<?xml version=\"1.0\"?>\n<annotations><version>1.1</version><meta><task>"
+                      "<name>round trip</name><labels><label><name>thing</name><type>any</type>"
+                      "</label></labels></task></meta>\n"
+                      "<image id=\"0\" name=\"a.png\" width=\"10\" height=\"8\">\n"
+                      "<box label=\"thing\" xtl=\"1\" ytl=\"2\" xbr=\"6\" ybr=\"7\"/>\n"
+                      "<polygon label=\"thing\" points=\"0,0;10,0;5,8\"/>\n"
+                      "<mask label=\"thing\" rle=\"1, 4, 1\" left=\"2\" top=\"3\" width=\"3\" "
+                      "height=\"2\"/>\n</image></annotations>\n"));
+    QVERIFY(writeFile(folder + QStringLiteral("/images/a.png"), "png"));
+
+    const CvatImportResult result = import(importInput(folder, QStringLiteral("round trip")));
+
+    QVERIFY(result.success);
+    const QJsonObject row =
+        QJsonDocument::fromJson(labelRows(result.projectHash).first().content).object();
+    const QJsonArray objects = row.value(QLatin1String("data_units"))
+                                   .toObject()
+                                   .begin()
+                                   ->toObject()
+                                   .value(QLatin1String("labels"))
+                                   .toObject()
+                                   .value(QLatin1String("objects"))
+                                   .toArray();
+    QCOMPARE(objects.size(), 3);
+    const QJsonObject box = objects.at(0)[QLatin1String("boundingBox")].toObject();
+    QCOMPARE(box.value(QLatin1String("x")).toDouble() * 10, 1.0);
+    QCOMPARE(box.value(QLatin1String("y")).toDouble() * 8, 2.0);
+    QCOMPARE(box.value(QLatin1String("w")).toDouble() * 10, 5.0);
+    QCOMPARE(box.value(QLatin1String("h")).toDouble() * 8, 5.0);
+    const QJsonObject polygon = objects.at(1)[QLatin1String("polygon")].toObject();
+    QCOMPARE(polygon.size(), 3);
+    QCOMPARE(polygon.value(QLatin1String("2"))[QLatin1String("x")].toDouble() * 10, 5.0);
+    QCOMPARE(polygon.value(QLatin1String("2"))[QLatin1String("y")].toDouble() * 8, 8.0);
+    const QJsonObject mask = objects.at(2)[QLatin1String("bitmask")].toObject();
+    QCOMPARE(mask.value(QLatin1String("width")).toInt(), 10);
+    QCOMPARE(mask.value(QLatin1String("height")).toInt(), 8);
+    // Row-major over the image: rows 3 and 4, columns 2 to 4, minus the first and last pixel.
+    const QList<qint64> counts = cocoCounts(mask.value(QLatin1String("rleString")).toString());
+    QCOMPARE(counts, (QList<qint64>{3 * 10 + 3, 2, 10 - 3, 2, 80 - (4 * 10 + 4)}));
+}
+
+void TestCvatImport::shouldCarryTagsRotatedBoxesEllipsesAndReportCuboids()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("kinds"));
+    QVERIFY(writeFile(
+        folder + QStringLiteral("/annotations.xml"),
+        "<annotations><version>1.1</version><meta><task><name>kinds</name><labels>\n"
+        "<label><name>weather</name><type>tag</type><attributes><attribute><name>kind</name>"
+        "<input_type>select</input_type><default_value>sun</default_value><values>sun\nrain"
+        "</values></attribute></attributes></label>\n"
+        "<label><name>car</name><type>any</type><attributes><attribute><name>parked</name>"
+        "<input_type>checkbox</input_type><default_value>false</default_value><values>false"
+        "</values></attribute></attributes></label>\n"
+        "</labels></task></meta>\n"
+        "<image id=\"0\" name=\"a.png\" width=\"100\" height=\"50\">\n"
+        "<box label=\"car\" xtl=\"10\" ytl=\"10\" xbr=\"30\" ybr=\"20\" rotation=\"30\">"
+        "<attribute name=\"parked\">true</attribute></box>\n"
+        "<ellipse label=\"car\" cx=\"50\" cy=\"25\" rx=\"10\" ry=\"5\"/>\n"
+        "<cuboid label=\"car\" xtl1=\"1\" ytl1=\"1\" xbl1=\"1\" ybl1=\"9\" xtr1=\"9\" "
+        "ytr1=\"1\" xbr1=\"9\" ybr1=\"9\" xtl2=\"2\" ytl2=\"2\" xbl2=\"2\" ybl2=\"8\" "
+        "xtr2=\"8\" ytr2=\"2\" xbr2=\"8\" ybr2=\"8\"/>\n"
+        "<tag label=\"weather\"><attribute name=\"kind\">rain</attribute></tag>\n"
+        "</image></annotations>\n"));
+    QVERIFY(writeFile(folder + QStringLiteral("/images/a.png"), "png"));
+
+    const CvatImportResult result = import(importInput(folder, QStringLiteral("kinds")));
+
+    QVERIFY(result.success);
+    // The cuboid has no 2D Encord shape: reported with its image and line.
+    const auto cuboid = std::find_if(
+        result.issues.warnings.cbegin(), result.issues.warnings.cend(), [](const CvatIssue &issue) {
+            return issue.issueType == QLatin1String("unsupported_shape");
+        });
+    QVERIFY(cuboid != result.issues.warnings.cend());
+    QVERIFY(cuboid->instances.first().startsWith(QLatin1String("a.png: A cuboid")));
+    QVERIFY(cuboid->instances.first().endsWith(QLatin1String("line 9)")));
+
+    const auto project = QCoro::waitFor(m_client->getProject(result.projectHash));
+    QVERIFY(project.ok());
+    QStringList shapes;
+    for (const OntologyObject &object : project->editorOntology.objects)
+        shapes.append(object.name + QLatin1Char('|') + toWire(object.shape.value()));
+    QCOMPARE(
+        shapes,
+        (QStringList{QStringLiteral("car|rotatable_bounding_box"), QStringLiteral("car|polygon")}));
+    QCOMPARE(project->editorOntology.classifications.size(), 1);
+    const OntologyAttribute &tag =
+        project->editorOntology.classifications.first().attributes.first();
+    QCOMPARE(tag.name, QStringLiteral("weather"));
+    QCOMPARE(tag.options.first().label, QStringLiteral("weather"));
+    QCOMPARE(tag.options.first().attributes.first().name, QStringLiteral("kind"));
+    QCOMPARE(tag.options.first().attributes.first().options.size(), 2);
+
+    const QJsonObject row =
+        QJsonDocument::fromJson(labelRows(result.projectHash).first().content).object();
+    const QJsonObject labels = row.value(QLatin1String("data_units"))
+                                   .toObject()
+                                   .begin()
+                                   ->toObject()
+                                   .value(QLatin1String("labels"))
+                                   .toObject();
+    const QJsonArray objects = labels.value(QLatin1String("objects")).toArray();
+    QCOMPARE(objects.size(), 2);
+    const QJsonObject rotated = objects.at(0)[QLatin1String("rotatableBoundingBox")].toObject();
+    QCOMPARE(rotated.value(QLatin1String("theta")).toDouble(), 30.0);
+    QCOMPARE(rotated.value(QLatin1String("w")).toDouble() * 100, 20.0);
+    QCOMPARE(objects.at(1)[QLatin1String("polygon")].toObject().size(), 32);
+    QCOMPARE(labels.value(QLatin1String("classifications")).toArray().size(), 1);
+    const QJsonObject answers = row.value(QLatin1String("classification_answers")).toObject();
+    QCOMPARE(answers.size(), 1);
+    const QJsonArray tagAnswers =
+        answers.begin()->toObject().value(QLatin1String("classifications")).toArray();
+    QCOMPARE(tagAnswers.size(), 2);
+    QCOMPARE(tagAnswers.at(1)[QLatin1String("answers")][0][QLatin1String("name")].toString(),
+             QStringLiteral("rain"));
+    // The checkbox attribute became a checklist whose one option is ticked.
+    const QJsonArray boxAnswers = row.value(QLatin1String("object_answers"))
+                                      .toObject()
+                                      .value(objects.at(0)[QLatin1String("objectHash")].toString())
+                                      .toObject()
+                                      .value(QLatin1String("classifications"))
+                                      .toArray();
+    QCOMPARE(boxAnswers.first()[QLatin1String("answers")].toArray().size(), 1);
+}
+
+void TestCvatImport::shouldImportThroughLegacyV1Flow()
+{
+    // ≤0.1.136: export type check, dataset, per-file signed URL and PUT, images PUT, then the
+    // synchronous projectimporter with a path → data hash map.
+    const QString folder = m_dir.filePath(QStringLiteral("legacy"));
+    makeExport(QStringLiteral("maxkuklavod-job-boxes"), folder);
+    const QByteArray xml = readFile(folder + QStringLiteral("/annotations.xml"));
+    const QString xmlBase64 = QString::fromLatin1(xml.toBase64());
+
+    const ServerClient::Reply info =
+        m_raw->v1(QStringLiteral("projectimportercvatinfo"),
+                  QStringLiteral("POST"),
+                  QJsonValue::Null,
+                  QJsonObject{{QStringLiteral("annotations_base64"), xmlBase64}});
+    QCOMPARE(info.status, 200);
+    QCOMPARE(info.response()[QLatin1String("success")][QLatin1String("export_type")].toString(),
+             QStringLiteral("task"));
+
+    const ServerClient::Reply dataset =
+        m_raw->v1(QStringLiteral("dataset"),
+                  QStringLiteral("POST"),
+                  QJsonValue::Null,
+                  QJsonObject{{QStringLiteral("title"), QStringLiteral("legacy")},
+                              {QStringLiteral("type"), 0},
+                              {QStringLiteral("create_backing_folder"), true}});
+    const QString datasetHash = dataset.response()[QLatin1String("dataset_hash")].toString();
+    QVERIFY(!datasetHash.isEmpty());
+
+    QJsonArray signedUrls;
+    QJsonObject map;
+    const QStringList files = QDir(folder + QStringLiteral("/images")).entryList(QDir::Files);
+    for (const QString &file : files) {
+        const ServerClient::Reply url = m_raw->v1(QStringLiteral("signedimagesurl"),
+                                                  QStringLiteral("GET"),
+                                                  QJsonArray{file},
+                                                  QJsonValue::Null,
+                                                  QStringLiteral("dataset"),
+                                                  datasetHash);
+        QCOMPARE(url.status, 200);
+        const QJsonObject slot = url.response().toArray().first().toObject();
+        QCOMPARE(slot.value(QLatin1String("title")).toString(), file);
+        const QUrl signedUrl(slot.value(QLatin1String("signed_url")).toString());
+        const ServerClient::Reply put =
+            m_raw->raw("PUT",
+                       signedUrl.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8(),
+                       {{"Content-Type", "image/jpeg"}},
+                       readFile(folder + QStringLiteral("/images/") + file));
+        QCOMPARE(put.status, 200);
+        signedUrls.append(slot);
+        map.insert(file, slot.value(QLatin1String("data_hash")));
+    }
+    const ServerClient::Reply images = m_raw->v1(QStringLiteral("images"),
+                                                 QStringLiteral("PUT"),
+                                                 QJsonValue::Null,
+                                                 signedUrls,
+                                                 QStringLiteral("dataset"),
+                                                 datasetHash);
+    QCOMPARE(images.status, 200);
+
+    const ServerClient::Reply imported =
+        m_raw->v1(QStringLiteral("projectimporter"),
+                  QStringLiteral("POST"),
+                  QJsonValue::Null,
+                  QJsonObject{{QStringLiteral("cvat"),
+                               QJsonObject{{QStringLiteral("annotations_base64"), xmlBase64}}},
+                              {QStringLiteral("dataset_hash"), datasetHash},
+                              {QStringLiteral("image_title_to_image_hash_map"), map},
+                              {QStringLiteral("review_mode"), QStringLiteral("reviewed")},
+                              {QStringLiteral("transform_bounding_boxes_to_polygons"), true}});
+
+    QCOMPARE(imported.status, 200);
+    const QJsonObject success = imported.response()[QLatin1String("success")].toObject();
+    const QString projectHash = success.value(QLatin1String("project_hash")).toString();
+    QVERIFY2(!projectHash.isEmpty(), imported.body.constData());
+    QVERIFY(success.value(QLatin1String("issues")).toObject().contains(QLatin1String("infos")));
+    const QList<Server::LabelRowRecord> rows = labelRows(projectHash);
+    QCOMPARE(rows.size(), 14);
+    // Boxes became polygons on request; the rows are marked reviewed; data hashes are the
+    // ones signedimagesurl handed out.
+    Counts expected;
+    for (auto [key, value] : expectedObjects(xml).asKeyValueRange())
+        expected[QString(key).replace(QLatin1String("bounding_box"), QLatin1String("polygon"))] =
+            value;
+    QCOMPARE(importedObjects(rows), expected);
+    QSet<QString> hashes;
+    for (const QJsonValue &hash : std::as_const(map))
+        hashes.insert(hash.toString());
+    for (const Server::LabelRowRecord &row : rows) {
+        QVERIFY(hashes.contains(row.dataHash));
+        if (row.objectCount > 0)
+            QCOMPARE(row.status, QStringLiteral("REVIEWED"));
+    }
+}
+
+void TestCvatImport::shouldImportThroughIntermediateV1Flow()
+{
+    // 0.1.137–0.1.145: no images PUT; the importer gets {data_hash, file_link, title} per
+    // path and registers the rows itself.
+    const QString folder = m_dir.filePath(QStringLiteral("intermediate"));
+    makeExport(QStringLiteral("datumaro-export-task"), folder);
+    const QByteArray xml = readFile(folder + QStringLiteral("/annotations.xml"));
+    const ServerClient::Reply dataset =
+        m_raw->v1(QStringLiteral("dataset"),
+                  QStringLiteral("POST"),
+                  QJsonValue::Null,
+                  QJsonObject{{QStringLiteral("title"), QStringLiteral("intermediate")},
+                              {QStringLiteral("type"), 0},
+                              {QStringLiteral("create_backing_folder"), true}});
+    const QString datasetHash = dataset.response()[QLatin1String("dataset_hash")].toString();
+    const QStringList files{QStringLiteral("img0.jpg"), QStringLiteral("img1.jpg")};
+    const ServerClient::Reply urls = m_raw->v1(QStringLiteral("signedimagesurl"),
+                                               QStringLiteral("GET"),
+                                               QJsonArray{files.at(0), files.at(1)},
+                                               QJsonValue::Null,
+                                               QStringLiteral("dataset"),
+                                               datasetHash);
+    QCOMPARE(urls.response().toArray().size(), 2);
+    QJsonObject map;
+    for (int i = 0; i < 2; ++i) {
+        const QJsonObject slot = urls.response().toArray().at(i).toObject();
+        QCOMPARE(slot.value(QLatin1String("title")).toString(), files.at(i));
+        const QUrl signedUrl(slot.value(QLatin1String("signed_url")).toString());
+        QCOMPARE(m_raw
+                     ->raw("PUT",
+                           signedUrl.toString(QUrl::RemoveScheme | QUrl::RemoveAuthority).toUtf8(),
+                           {},
+                           readFile(folder + QStringLiteral("/images/") + files.at(i)))
+                     .status,
+                 200);
+        map.insert(
+            files.at(i),
+            QJsonObject{{QStringLiteral("data_hash"), slot.value(QLatin1String("data_hash"))},
+                        {QStringLiteral("file_link"), slot.value(QLatin1String("file_link"))},
+                        {QStringLiteral("title"), files.at(i)}});
+    }
+
+    const ServerClient::Reply imported =
+        m_raw->v1(QStringLiteral("projectimporter"),
+                  QStringLiteral("POST"),
+                  QJsonValue::Null,
+                  QJsonObject{{QStringLiteral("cvat"),
+                               QJsonObject{{QStringLiteral("annotations_base64"),
+                                            QString::fromLatin1(xml.toBase64())}}},
+                              {QStringLiteral("dataset_hash"), datasetHash},
+                              {QStringLiteral("image_title_to_image"), map},
+                              {QStringLiteral("review_mode"), QStringLiteral("labelled")},
+                              {QStringLiteral("transform_bounding_boxes_to_polygons"), false}});
+
+    const QString projectHash =
+        imported.response()[QLatin1String("success")][QLatin1String("project_hash")].toString();
+    QVERIFY2(!projectHash.isEmpty(), imported.body.constData());
+    QCOMPARE(labelRows(projectHash).size(), 2);
+    const auto rows = QCoro::waitFor(m_client->getDataset(datasetHash));
+    QVERIFY(rows.ok());
+    QCOMPARE(rows->dataRows.size(), 2);
+    QCOMPARE(importedObjects(labelRows(projectHash)), expectedObjects(xml));
+}
+
+void TestCvatImport::shouldKeepLabelRowsAcrossRestart()
+{
+    QVERIFY(!m_projects.isEmpty());
+    QMap<QString, int> before;
+    for (const QString &project : std::as_const(m_projects))
+        before.insert(project, int(labelRows(project).size()));
+
+    m_client.reset();
+    m_raw.reset();
+    m_server.reset();
+    m_server = std::make_unique<LocalServer>(m_dir.filePath(QStringLiteral("workspace")));
+    QVERIFY(m_server->start());
+
+    for (auto it = before.cbegin(); it != before.cend(); ++it)
+        QCOMPARE(int(labelRows(it.key()).size()), it.value());
+}
+
+QTEST_GUILESS_MAIN(TestCvatImport)
+#include "tst_cvatimport.moc"

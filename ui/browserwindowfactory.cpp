@@ -3,6 +3,7 @@
 #include "cloudintegrationlistmodel.h"
 #include "datasetdetails.h"
 #include "datasetlistmodel.h"
+#include "formlauncher.h"
 #include "grouplistmodel.h"
 #include "ontologydetails.h"
 #include "ontologylistmodel.h"
@@ -66,6 +67,8 @@ std::unique_ptr<MainWindow> BrowserWindowFactory::create()
                     tr("Groups"),
                     themeIcon("system-users", "groups"),
                     new ResourcePane(new GroupListModel, tr("group"), tr("groups"), false));
+    // The set-up forms: File → New, Tools, the tool bar and the panes' menus.
+    new FormLauncher(window.get());
     return window;
 }
 

@@ -60,6 +60,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(profiles, &QAction::triggered, this, &MainWindow::manageProfilesRequested);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_newMenu = fileMenu->addMenu(tr("&New"));
+    m_newMenu->setObjectName(QStringLiteral("newMenu"));
+    fileMenu->addSeparator();
     m_connectMenu = fileMenu->addMenu(tr("&Connect To"));
     m_connectMenu->setObjectName(QStringLiteral("connectMenu"));
     fileMenu->addAction(profiles);
@@ -68,11 +71,14 @@ MainWindow::MainWindow(QWidget *parent)
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(refresh);
 
-    QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(refresh);
+    m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(refresh);
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_connectionLabel->setAccessibleName(tr("Connection"));
@@ -132,11 +138,13 @@ void MainWindow::setConnection(std::optional<EncordClient> client,
                                const QString &profileName,
                                const QString &where)
 {
+    m_client = client;
     for (const auto &entry : std::as_const(m_panes))
         entry.second->setClient(client);
     m_connectionLabel->setText(client ? tr("%1 — connected to %2").arg(profileName, where)
                                       : tr("%1 — not connected").arg(profileName));
     setWindowTitle(tr("%1 — Encord Desktop").arg(profileName));
+    Q_EMIT connectionChanged();
 }
 
 void MainWindow::setProfileNames(const QStringList &names, const QString &current)

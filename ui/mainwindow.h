@@ -11,6 +11,7 @@ class QMenu;
 class QListWidget;
 class QSplitter;
 class QStackedWidget;
+class QToolBar;
 
 namespace Encord {
 
@@ -46,11 +47,21 @@ public:
     /// Fills File → Connect To with @p names, @p current checked.
     void setProfileNames(const QStringList &names, const QString &current);
 
+    /// The current connection; nullopt when not connected.
+    const std::optional<EncordClient> &client() const { return m_client; }
+
+    /// Where other parts add their actions: File → New (at its top), Tools, the tool bar.
+    QMenu *newMenu() const { return m_newMenu; }
+    QMenu *toolsMenu() const { return m_toolsMenu; }
+    QToolBar *mainToolBar() const { return m_toolBar; }
+
 Q_SIGNALS:
     /// File → Connection Profiles…
     void manageProfilesRequested();
     /// File → Connect To → a profile.
     void connectRequested(const QString &profileName);
+    /// setConnection() switched to another connection (or none).
+    void connectionChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,6 +75,10 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_connectionLabel;
     QMenu *m_connectMenu;
+    QMenu *m_newMenu;
+    QMenu *m_toolsMenu;
+    QToolBar *m_toolBar;
+    std::optional<EncordClient> m_client;
     QList<std::pair<QString, BrowserPane *>> m_panes;
 };
 

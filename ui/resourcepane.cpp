@@ -19,6 +19,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Encord {
@@ -129,14 +130,23 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     m_view->addAction(copyHash);
     connect(copyHash, &QAction::triggered, this, &ResourcePane::copyCurrentHash);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this, copyHash](const QPoint &at) {
-        if (!m_view->indexAt(at).isValid())
+        const bool onRow = m_view->indexAt(at).isValid();
+        if (!onRow && m_contextActions.isEmpty())
             return;
         QMenu menu(this);
-        menu.addAction(copyHash);
+        if (onRow)
+            menu.addAction(copyHash);
+        if (!m_contextActions.isEmpty() && onRow)
+            menu.addSeparator();
+        for (const auto &[action, needsRow] : std::as_const(m_contextActions)) {
+            action->setEnabled(!needsRow || onRow);
+            menu.addAction(action);
+        }
         menu.exec(m_view->viewport()->mapToGlobal(at));
     });
 
     auto *filterRow = new QHBoxLayout;
+    m_filterRow = filterRow;
     filterRow->addWidget(m_filterField);
     filterRow->addWidget(m_filterEdit, 1);
     filterRow->addWidget(m_dateField);
@@ -183,6 +193,7 @@ ResourcePane::ResourcePane(ResourceListModel *model,
         updateStatus();
     });
     connect(m_model, &ResourceListModel::loadingChanged, this, &ResourcePane::updateStatus);
+    connect(m_model, &ResourceListModel::rowsLoaded, this, &ResourcePane::selectPending);
     connect(m_model, &ResourceListModel::rowsLoaded, this, [this](int count) {
         if (count > 0 && !m_columnsSized) {
             m_columnsSized = true;
@@ -282,6 +293,74 @@ QString ResourcePane::currentHash() const
 {
     const QModelIndex current = m_view->currentIndex();
     return current.isValid() ? current.data(ResourceListModel::HashRole).toString() : QString();
+}
+
+QString ResourcePane::currentTitle() const
+{
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data().toString() : QString();
+}
+
+QStringList ResourcePane::selectedHashes() const
+{
+    QStringList hashes;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        hashes.append(index.data(ResourceListModel::HashRole).toString());
+    return hashes;
+}
+
+void ResourcePane::setMultiSelection(bool multi)
+{
+    m_view->setSelectionMode(multi ? QAbstractItemView::ExtendedSelection
+                                   : QAbstractItemView::SingleSelection);
+}
+
+void ResourcePane::addContextAction(QAction *action, bool needsRow)
+{
+    m_contextActions.append({action, needsRow});
+    // Shortcuts of row actions work while the list has the focus.
+    if (needsRow && !action->shortcut().isEmpty()) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(action);
+    }
+}
+
+void ResourcePane::addBarAction(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAccessibleName(action->text().remove(QLatin1Char('&')));
+    m_filterRow->addWidget(button);
+}
+
+void ResourcePane::selectWhenListed(const QString &hash)
+{
+    m_pendingSelection = hash;
+    m_filterEdit->clear();
+    m_dateField->setCurrentIndex(0);
+    m_debounce->stop();
+    m_banner->hide();
+    if (!m_model->filter().isEmpty())
+        m_model->setFilter({});
+    else
+        m_model->refresh();
+}
+
+void ResourcePane::selectPending()
+{
+    if (m_pendingSelection.isEmpty())
+        return;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(ResourceListModel::HashRole).toString() == m_pendingSelection) {
+            m_pendingSelection.clear();
+            m_view->setCurrentIndex(index);
+            m_view->selectRow(row);
+            m_view->scrollTo(index);
+            return;
+        }
+    }
 }
 
 void ResourcePane::copyCurrentHash()

@@ -2,7 +2,9 @@
 
 #include "browserpane.h"
 
+class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
@@ -52,12 +54,27 @@ public:
     ErrorBanner *errorBanner() const { return m_banner; }
     /// The id of the selected row; empty when nothing is selected.
     QString currentHash() const;
+    /// The title (first column) of the selected row; empty when nothing is selected.
+    QString currentTitle() const;
+    /// The ids of every selected row (several with setMultiSelection()).
+    QStringList selectedHashes() const;
     DetailsPanel *details() const { return m_details; }
+
+    /// Lets the user select several rows (with Ctrl and Shift).
+    void setMultiSelection(bool multi);
+    /// Adds @p action to the row context menu. @p needsRow: disabled without a selected row.
+    void addContextAction(QAction *action, bool needsRow);
+    /// Adds a button for @p action at the end of the filter bar.
+    void addBarAction(QAction *action);
+    /// Lists again and selects the row of @p hash once it is listed (a new resource). The
+    /// filter bar is cleared so that the row is not filtered out.
+    void selectWhenListed(const QString &hash);
 
 private:
     void applyFilter();
     void updateStatus();
     void copyCurrentHash();
+    void selectPending();
 
     ResourceListModel *m_model;
     QSortFilterProxyModel *m_proxy;
@@ -74,6 +91,9 @@ private:
     DetailsPanel *m_details;
     QSplitter *m_splitter;
     bool m_columnsSized = false;
+    QList<std::pair<QAction *, bool>> m_contextActions;
+    QHBoxLayout *m_filterRow = nullptr;
+    QString m_pendingSelection;
 };
 
 } // namespace Encord

@@ -146,7 +146,6 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     });
 
     auto *filterRow = new QHBoxLayout;
-    m_filterRow = filterRow;
     filterRow->addWidget(m_filterField);
     filterRow->addWidget(m_filterEdit, 1);
     filterRow->addWidget(m_dateField);
@@ -157,7 +156,10 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     listLayout->addLayout(filterRow);
     listLayout->addWidget(m_banner);
     listLayout->addWidget(m_view, 1);
-    listLayout->addWidget(m_status);
+    // The status line shares its row with the pane's own buttons (New Dataset…).
+    m_barRow = new QHBoxLayout;
+    m_barRow->addWidget(m_status, 1);
+    listLayout->addLayout(m_barRow);
     m_splitter->addWidget(listPanel);
     if (m_details) {
         m_details->setParent(m_splitter);
@@ -331,7 +333,7 @@ void ResourcePane::addBarAction(QAction *action)
     button->setDefaultAction(action);
     button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     button->setAccessibleName(action->text().remove(QLatin1Char('&')));
-    m_filterRow->addWidget(button);
+    m_barRow->addWidget(button);
 }
 
 void ResourcePane::selectWhenListed(const QString &hash)

@@ -64,7 +64,7 @@ public:
     void setMultiSelection(bool multi);
     /// Adds @p action to the row context menu. @p needsRow: disabled without a selected row.
     void addContextAction(QAction *action, bool needsRow);
-    /// Adds a button for @p action at the end of the filter bar.
+    /// Adds a button for @p action beside the status line, under the list.
     void addBarAction(QAction *action);
     /// Lists again and selects the row of @p hash once it is listed (a new resource). The
     /// filter bar is cleared so that the row is not filtered out.
@@ -92,7 +92,7 @@ private:
     QSplitter *m_splitter;
     bool m_columnsSized = false;
     QList<std::pair<QAction *, bool>> m_contextActions;
-    QHBoxLayout *m_filterRow = nullptr;
+    QHBoxLayout *m_barRow = nullptr;
     QString m_pendingSelection;
 };
 

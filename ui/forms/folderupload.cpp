@@ -1,6 +1,7 @@
 #include "folderupload.h"
 
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMimeDatabase>

@@ -1,6 +1,7 @@
 #include "metadataschemadialog.h"
 
 #include "formerror.h"
+#include "modelformat.h"
 
 #include <QComboBox>
 #include <QCoroTask>
@@ -15,6 +16,8 @@
 #include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Encord {
 
@@ -67,9 +70,10 @@ bool defaultConfirmation(QWidget *parent, int keyCount)
                parent,
                MetadataSchemaDialog::tr("Replace the Metadata Schema?"),
                MetadataSchemaDialog::tr("The organisation has one client metadata schema. "
-                                        "Saving replaces it for everyone with these %n key(s).",
-                                        nullptr,
-                                        keyCount),
+                                        "Saving replaces it for everyone with these %1.")
+                   .arg(ModelFormat::count(keyCount,
+                                           MetadataSchemaDialog::tr("key"),
+                                           MetadataSchemaDialog::tr("keys"))),
                QMessageBox::Save | QMessageBox::Cancel,
                QMessageBox::Cancel)
            == QMessageBox::Save;
@@ -96,7 +100,7 @@ MetadataSchemaDialog::MetadataSchemaDialog(EncordClient client, QWidget *parent)
     m_table->setAccessibleName(tr("Metadata keys"));
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(KeyColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(TypeColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(TypeColumn, QHeaderView::Interactive);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_add->setAccessibleName(tr("Add key"));
     m_remove->setAccessibleName(tr("Remove key"));
@@ -181,6 +185,9 @@ int MetadataSchemaDialog::addRow(const QString &key, const QString &type)
     }
     types->setCurrentIndex(index);
     m_table->setCellWidget(row, TypeColumn, types);
+    // Cell widgets do not size their column: make room for the widest type name.
+    m_table->setColumnWidth(TypeColumn,
+                            std::max(m_table->columnWidth(TypeColumn), types->sizeHint().width()));
     validate();
     return row;
 }
@@ -212,9 +219,9 @@ void MetadataSchemaDialog::load()
                 for (auto it = schema.metadataSchema.cbegin(); it != schema.metadataSchema.cend();
                      ++it)
                     addRow(it.key(), it.value().toJson().toString());
-                m_status->setText(tr("%n key(s) in the organisation's schema.",
-                                     nullptr,
-                                     int(schema.metadataSchema.size())));
+                m_status->setText(tr("%1 in the organisation's schema.")
+                                      .arg(ModelFormat::count(
+                                          schema.metadataSchema.size(), tr("key"), tr("keys"))));
             }
             validate();
         });

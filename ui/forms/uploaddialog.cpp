@@ -29,10 +29,8 @@ UploadDialog::UploadDialog(FolderUpload *upload, const QString &folderName, QWid
 {
     setObjectName(QStringLiteral("uploadDialog"));
     setWindowTitle(tr("Uploading to “%1”").arg(folderName));
-    auto *intro =
-        new QLabel(tr("Uploading %n file(s) into “%1”.", nullptr, int(upload->filePaths().size()))
-                       .arg(folderName),
-                   this);
+    const QString files = ModelFormat::count(upload->filePaths().size(), tr("file"), tr("files"));
+    auto *intro = new QLabel(tr("Uploading %1 into “%2”.").arg(files, folderName), this);
     intro->setWordWrap(true);
     m_status->setAccessibleName(tr("Status"));
     m_status->setWordWrap(true);
@@ -97,7 +95,8 @@ void UploadDialog::onFinished(int uploaded, int failed, bool cancelled)
     if (cancelled)
         m_status->setText(tr("Cancelled. Files that had not been registered were not added."));
     else if (failed == 0)
-        m_status->setText(tr("%n file(s) uploaded.", nullptr, uploaded));
+        m_status->setText(
+            tr("%1 uploaded.").arg(ModelFormat::count(uploaded, tr("file"), tr("files"))));
     else
         m_status->setText(tr("%1 uploaded, %2 failed.")
                               .arg(ModelFormat::count(uploaded, tr("file"), tr("files")))

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void shouldShowTheServersRefusalOfAStorageLocation();
     void shouldCreateAProjectThroughEveryStepOfTheWizard();
     void shouldKeepTheWizardOpenWhenTheServerRefuses();
+    void shouldStopCreatingOnCancelAndKeepTheWizard();
     void shouldCreateADatasetAndAnOntologyFromInsideTheWizard();
     void shouldAskForSourceProjectsOrATemplateId();
     void shouldCreateAndListDatasetApiKeys();
@@ -354,6 +355,40 @@ void TestSetupForms::shouldKeepTheWizardOpenWhenTheServerRefuses()
     const Project project = waitOk(client.getProject(wizard.createdProjectHash()));
     QCOMPARE(project.title, QStringLiteral("Shared"));
     QVERIFY(!project.ontologyHash.isEmpty()); // the server made an empty one
+}
+
+void TestSetupForms::shouldStopCreatingOnCancelAndKeepTheWizard()
+{
+    const EncordClient &client = m_workspace->admin();
+    NewProjectWizard wizard(client);
+    wizard.show();
+    QTest::keyClicks(wizard.basicsPage()->titleEdit(), QStringLiteral("Second thoughts"));
+    wizard.next();
+    QTRY_VERIFY(wizard.datasetsPage()->isLoaded());
+    wizard.next();
+    QTRY_VERIFY(wizard.ontologyPage()->isLoaded());
+    wizard.next();
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(NewProjectWizard::SummaryPage));
+
+    // Cancel pressed while Create is on its way (before the event loop could send it)
+    wizard.button(QWizard::CommitButton)->click();
+    QVERIFY(wizard.summaryPage()->isBusy());
+    QVERIFY(!wizard.button(QWizard::CommitButton)->isEnabled());
+    wizard.button(QWizard::CancelButton)->click();
+
+    // stops the request, not the wizard
+    QTRY_VERIFY(!wizard.summaryPage()->isBusy());
+    QVERIFY(wizard.isVisible());
+    QVERIFY(wizard.summaryPage()->errorLabel()->text().contains(QStringLiteral("cancelled")));
+    QVERIFY(wizard.button(QWizard::CommitButton)->isEnabled());
+    QTest::qWait(100);
+    QVERIFY(waitOk(client.getProjects()).isEmpty());
+
+    // and Create still works afterwards
+    wizard.button(QWizard::CommitButton)->click();
+    QTRY_COMPARE(wizard.currentId(), int(NewProjectWizard::DonePage));
+    QCOMPARE(waitOk(client.getProjects()).size(), 1);
 }
 
 void TestSetupForms::shouldCreateADatasetAndAnOntologyFromInsideTheWizard()

@@ -50,7 +50,7 @@ CvatImportWizard *DesktopController::importCvat(const QString &exportPath)
     connect(wizard, &CvatImportWizard::openProjectRequested, this, [this](const QString &hash) {
         m_window->showPane(QStringLiteral("projects"));
         if (auto *projects = qobject_cast<ResourcePane *>(m_window->pane(QStringLiteral("projects"))))
-            projects->refreshAndSelect(hash);
+            projects->selectWhenListed(hash);
         if (auto *datasets = m_window->pane(QStringLiteral("datasets")))
             datasets->refresh();
     });

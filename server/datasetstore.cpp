@@ -26,6 +26,12 @@ DatasetRecord DatasetStore::create(const QString &title,
 {
     if (title.trimmed().isEmpty())
         throw RequestError::invalidArgument(QStringLiteral("A dataset needs a title."));
+    // The workspace stores files itself (CORD_STORAGE = 0); it has no buckets to put others in.
+    if (storageType != 0)
+        throw RequestError::invalidArgument(
+            QStringLiteral("This workspace keeps files only in its own storage; datasets in "
+                           "cloud buckets (AWS S3, GCP, Azure, S3-compatible) need the Encord "
+                           "platform."));
     SqliteTransaction transaction(m_db);
     const qint64 now = TimeFormat::nowMs();
     DatasetRecord record{QUuid::createUuid().toString(QUuid::WithoutBraces),

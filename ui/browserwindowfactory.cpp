@@ -3,6 +3,7 @@
 #include "cloudintegrationlistmodel.h"
 #include "datasetdetails.h"
 #include "datasetlistmodel.h"
+#include "formlauncher.h"
 #include "grouplistmodel.h"
 #include "ontologydetails.h"
 #include "ontologylistmodel.h"
@@ -66,18 +67,20 @@ std::unique_ptr<MainWindow> BrowserWindowFactory::create()
                     tr("Groups"),
                     themeIcon("system-users", "groups"),
                     new ResourcePane(new GroupListModel, tr("group"), tr("groups"), false));
+    // The set-up forms: File → New, Tools, the tool bar and the panes' menus.
+    auto *forms = new FormLauncher(window.get());
 
     // An empty workspace says how to fill it.
     auto *datasets = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("datasets")));
     datasets->setEmptyState(tr("No datasets yet"),
                             tr("Import a CVAT export to get a dataset, an ontology and a project "
-                               "with all the labels in one go."),
-                            {window->importCvatAction()});
+                               "with all the labels in one go, or create an empty dataset."),
+                            {window->importCvatAction(), forms->newDatasetAction()});
     auto *projects = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("projects")));
     projects->setEmptyState(tr("No projects yet"),
                             tr("A CVAT export becomes a project with its labels; you can also "
                                "drop an export folder or .zip on this window."),
-                            {window->importCvatAction()});
+                            {window->importCvatAction(), forms->newProjectAction()});
     return window;
 }
 

@@ -1,7 +1,10 @@
 #include "detailspanel.h"
 
+#include <QAction>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Encord {
@@ -14,6 +17,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     , m_body(new QWidget(this))
     , m_fields(new QFormLayout)
     , m_sections(new QVBoxLayout)
+    , m_actions(new QHBoxLayout)
     , m_placeholder(new QLabel(tr("Select a row to see its details."), this))
 {
     setAccessibleName(tr("Details"));
@@ -37,6 +41,8 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     bodyLayout->addWidget(m_description);
     bodyLayout->addWidget(m_id);
     bodyLayout->addLayout(m_fields);
+    m_actions->addStretch(1);
+    bodyLayout->addLayout(m_actions);
     bodyLayout->addLayout(m_sections, 1);
 
     auto *layout = new QVBoxLayout(this);
@@ -60,6 +66,15 @@ void DetailsPanel::setHeader(const QString &title, const QString &description, c
     m_description->setText(description);
     m_description->setVisible(!description.isEmpty());
     m_id->setText(id.isEmpty() ? QString() : tr("ID: %1").arg(id));
+}
+
+void DetailsPanel::addActionButton(QAction *action)
+{
+    auto *button = new QToolButton(m_body);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setAccessibleName(action->text().remove(QLatin1Char('&')));
+    m_actions->insertWidget(m_actions->count() - 1, button);
 }
 
 QLabel *DetailsPanel::addField(const QString &label)

@@ -7,7 +7,9 @@
 
 #include <optional>
 
+class QAction;
 class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QVBoxLayout;
 
@@ -26,6 +28,8 @@ public:
     virtual void setClient(std::optional<EncordClient> client);
     /// Shows the row at @p index of a ResourceListModel (invalid: nothing selected).
     virtual void showIndex(const QModelIndex &index) = 0;
+    /// Adds a button for @p action under the header (shown while a row is selected).
+    void addActionButton(QAction *action);
 
 protected:
     /// Fills the header; an empty title shows the "nothing selected" text.
@@ -44,6 +48,7 @@ private:
     QWidget *m_body;
     QFormLayout *m_fields;
     QVBoxLayout *m_sections;
+    QHBoxLayout *m_actions;
     QLabel *m_placeholder;
 };
 

@@ -75,6 +75,8 @@ MainWindow::MainWindow(QWidget *parent)
     setAcceptDrops(true);
 
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    m_newMenu = fileMenu->addMenu(tr("&New"));
+    m_newMenu->setObjectName(QStringLiteral("newMenu"));
     fileMenu->addAction(m_importCvat);
     fileMenu->addSeparator();
     m_connectMenu = fileMenu->addMenu(tr("&Connect To"));
@@ -85,11 +87,14 @@ MainWindow::MainWindow(QWidget *parent)
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
     viewMenu->addAction(refresh);
 
-    QToolBar *toolBar = addToolBar(tr("Main"));
-    toolBar->setObjectName(QStringLiteral("mainToolBar"));
-    toolBar->setMovable(false);
-    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolBar->addAction(refresh);
+    m_toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    m_toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+
+    m_toolBar = addToolBar(tr("Main"));
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addAction(refresh);
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     m_connectionLabel->setAccessibleName(tr("Connection"));
@@ -150,11 +155,13 @@ void MainWindow::setConnection(std::optional<EncordClient> client,
                                const QString &profileName,
                                const QString &where)
 {
+    m_client = client;
     for (const auto &entry : std::as_const(m_panes))
         entry.second->setClient(client);
     m_connectionLabel->setText(client ? tr("%1 — connected to %2").arg(profileName, where)
                                       : tr("%1 — not connected").arg(profileName));
     setWindowTitle(tr("%1 — Encord Desktop").arg(profileName));
+    Q_EMIT connectionChanged();
 }
 
 void MainWindow::setProfileNames(const QStringList &names, const QString &current)

@@ -15,6 +15,7 @@ class QMenu;
 class QListWidget;
 class QSplitter;
 class QStackedWidget;
+class QToolBar;
 
 namespace Encord {
 
@@ -55,6 +56,14 @@ public:
     /// Fills File → Connect To with @p names, @p current checked.
     void setProfileNames(const QStringList &names, const QString &current);
 
+    /// The current connection; nullopt when not connected.
+    const std::optional<EncordClient> &client() const { return m_client; }
+
+    /// Where other parts add their actions: File → New (at its top), Tools, the tool bar.
+    QMenu *newMenu() const { return m_newMenu; }
+    QMenu *toolsMenu() const { return m_toolsMenu; }
+    QToolBar *mainToolBar() const { return m_toolBar; }
+
 Q_SIGNALS:
     /// File → Connection Profiles…
     void manageProfilesRequested();
@@ -63,6 +72,8 @@ Q_SIGNALS:
     /// File → Import CVAT Export… (empty @p path: ask for one), or a folder or .zip dropped
     /// on the window.
     void importCvatRequested(const QString &path);
+    /// setConnection() switched to another connection (or none).
+    void connectionChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,6 +94,10 @@ private:
     QLabel *m_connectionLabel;
     QMenu *m_connectMenu;
     QAction *m_importCvat;
+    QMenu *m_newMenu;
+    QMenu *m_toolsMenu;
+    QToolBar *m_toolBar;
+    std::optional<EncordClient> m_client;
     QList<std::pair<QString, BrowserPane *>> m_panes;
 };
 

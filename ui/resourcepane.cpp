@@ -16,11 +16,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSettings>
-#include <QSignalBlocker>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Encord {
@@ -131,10 +131,18 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     m_view->addAction(copyHash);
     connect(copyHash, &QAction::triggered, this, &ResourcePane::copyCurrentHash);
     connect(m_view, &QWidget::customContextMenuRequested, this, [this, copyHash](const QPoint &at) {
-        if (!m_view->indexAt(at).isValid())
+        const bool onRow = m_view->indexAt(at).isValid();
+        if (!onRow && m_contextActions.isEmpty())
             return;
         QMenu menu(this);
-        menu.addAction(copyHash);
+        if (onRow)
+            menu.addAction(copyHash);
+        if (!m_contextActions.isEmpty() && onRow)
+            menu.addSeparator();
+        for (const auto &[action, needsRow] : std::as_const(m_contextActions)) {
+            action->setEnabled(!needsRow || onRow);
+            menu.addAction(action);
+        }
         menu.exec(m_view->viewport()->mapToGlobal(at));
     });
 
@@ -149,7 +157,10 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     listLayout->addLayout(filterRow);
     listLayout->addWidget(m_banner);
     listLayout->addWidget(m_view, 1);
-    listLayout->addWidget(m_status);
+    // The status line shares its row with the pane's own buttons (New Dataset…).
+    m_barRow = new QHBoxLayout;
+    m_barRow->addWidget(m_status, 1);
+    listLayout->addLayout(m_barRow);
     m_splitter->addWidget(listPanel);
     if (m_details) {
         m_details->setParent(m_splitter);
@@ -185,21 +196,7 @@ ResourcePane::ResourcePane(ResourceListModel *model,
         updateStatus();
     });
     connect(m_model, &ResourceListModel::loadingChanged, this, &ResourcePane::updateStatus);
-    connect(m_model, &ResourceListModel::rowsLoaded, this, [this] {
-        if (m_selectWhenLoaded.isEmpty())
-            return;
-        const QModelIndexList found = m_proxy->match(m_proxy->index(0, 0),
-                                                     ResourceListModel::HashRole,
-                                                     m_selectWhenLoaded,
-                                                     1,
-                                                     Qt::MatchExactly);
-        m_selectWhenLoaded.clear();
-        if (found.isEmpty())
-            return;
-        m_view->setCurrentIndex(found.first());
-        m_view->scrollTo(found.first());
-        m_view->setFocus();
-    });
+    connect(m_model, &ResourceListModel::rowsLoaded, this, &ResourcePane::selectPending);
     connect(m_model, &ResourceListModel::rowsLoaded, this, [this](int count) {
         if (count > 0 && !m_columnsSized) {
             m_columnsSized = true;
@@ -324,20 +321,72 @@ QString ResourcePane::currentHash() const
     return current.isValid() ? current.data(ResourceListModel::HashRole).toString() : QString();
 }
 
-void ResourcePane::refreshAndSelect(const QString &hash)
+QString ResourcePane::currentTitle() const
 {
-    m_selectWhenLoaded = hash;
-    const QSignalBlocker blockText(m_filterEdit);
-    const QSignalBlocker blockDate(m_dateField);
+    const QModelIndex current = m_view->currentIndex();
+    return current.isValid() ? current.siblingAtColumn(0).data().toString() : QString();
+}
+
+QStringList ResourcePane::selectedHashes() const
+{
+    QStringList hashes;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        hashes.append(index.data(ResourceListModel::HashRole).toString());
+    return hashes;
+}
+
+void ResourcePane::setMultiSelection(bool multi)
+{
+    m_view->setSelectionMode(multi ? QAbstractItemView::ExtendedSelection
+                                   : QAbstractItemView::SingleSelection);
+}
+
+void ResourcePane::addContextAction(QAction *action, bool needsRow)
+{
+    m_contextActions.append({action, needsRow});
+    // Shortcuts of row actions work while the list has the focus.
+    if (needsRow && !action->shortcut().isEmpty()) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(action);
+    }
+}
+
+void ResourcePane::addBarAction(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setAccessibleName(action->text().remove(QLatin1Char('&')));
+    m_barRow->addWidget(button);
+}
+
+void ResourcePane::selectWhenListed(const QString &hash)
+{
+    m_pendingSelection = hash;
     m_filterEdit->clear();
-    m_dateField->setCurrentIndex(int(DateField::Any));
-    m_dateEdit->setEnabled(false);
-    m_proxy->setFilterFixedString(QString());
+    m_dateField->setCurrentIndex(0);
+    m_debounce->stop();
     m_banner->hide();
-    if (m_model->filter() == ListingFilter())
-        m_model->refresh();
+    if (!m_model->filter().isEmpty())
+        m_model->setFilter({});
     else
-        m_model->setFilter({}); // lists again
+        m_model->refresh();
+}
+
+void ResourcePane::selectPending()
+{
+    if (m_pendingSelection.isEmpty())
+        return;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(ResourceListModel::HashRole).toString() == m_pendingSelection) {
+            m_pendingSelection.clear();
+            m_view->setCurrentIndex(index);
+            m_view->selectRow(row);
+            m_view->scrollTo(index);
+            return;
+        }
+    }
 }
 
 void ResourcePane::copyCurrentHash()

@@ -2,7 +2,9 @@
 
 #include "browserpane.h"
 
+class QAction;
 class QComboBox;
+class QHBoxLayout;
 class QDateEdit;
 class QLabel;
 class QLineEdit;
@@ -53,10 +55,21 @@ public:
     ErrorBanner *errorBanner() const { return m_banner; }
     /// The id of the selected row; empty when nothing is selected.
     QString currentHash() const;
-    /// Lists again and selects the row with id @p hash once it is there (a resource just made
-    /// elsewhere: the filter is cleared so that it shows).
-    void refreshAndSelect(const QString &hash);
+    /// The title (first column) of the selected row; empty when nothing is selected.
+    QString currentTitle() const;
+    /// The ids of every selected row (several with setMultiSelection()).
+    QStringList selectedHashes() const;
     DetailsPanel *details() const { return m_details; }
+
+    /// Lets the user select several rows (with Ctrl and Shift).
+    void setMultiSelection(bool multi);
+    /// Adds @p action to the row context menu. @p needsRow: disabled without a selected row.
+    void addContextAction(QAction *action, bool needsRow);
+    /// Adds a button for @p action beside the status line, under the list.
+    void addBarAction(QAction *action);
+    /// Lists again and selects the row of @p hash once it is listed (a new resource). The
+    /// filter bar is cleared so that the row is not filtered out.
+    void selectWhenListed(const QString &hash);
 
     /// Shown in place of the table when the list is empty without a filter: @p title and
     /// @p explanation say why, the buttons run @p actions (owned by the caller).
@@ -69,6 +82,7 @@ private:
     void applyFilter();
     void updateStatus();
     void copyCurrentHash();
+    void selectPending();
 
     ResourceListModel *m_model;
     QSortFilterProxyModel *m_proxy;
@@ -86,8 +100,10 @@ private:
     QSplitter *m_splitter;
     EmptyStateWidget *m_emptyState = nullptr;
     bool m_hasClient = false;
-    QString m_selectWhenLoaded;
     bool m_columnsSized = false;
+    QList<std::pair<QAction *, bool>> m_contextActions;
+    QHBoxLayout *m_barRow = nullptr;
+    QString m_pendingSelection;
 };
 
 } // namespace Encord

@@ -8,11 +8,14 @@
 
 #include <QComboBox>
 #include <QCoroTask>
+#include <QDropEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
+#include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -120,6 +123,30 @@ StoragePane::StoragePane(QWidget *parent)
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_status);
 
+    m_folderView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_folderView->setAcceptDrops(true);
+    m_folderView->viewport()->setAcceptDrops(true);
+    m_folderView->setDropIndicatorShown(true);
+    m_folderView->viewport()->installEventFilter(this);
+    connect(m_folderView, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (m_folderActions.isEmpty())
+            return;
+        const QModelIndex index = m_folderView->indexAt(at);
+        if (index.isValid())
+            m_folderView->setCurrentIndex(index.siblingAtColumn(0));
+        else
+            m_folderView->clearSelection();
+        QMenu menu(this);
+        for (const auto &[action, needsFolder] : std::as_const(m_folderActions)) {
+            action->setEnabled(!needsFolder || index.isValid());
+            menu.addAction(action);
+        }
+        menu.exec(m_folderView->viewport()->mapToGlobal(at));
+    });
+    connect(m_folders,
+            &StorageFolderTreeModel::folderLoaded,
+            this,
+            &StoragePane::continuePendingSelection);
     connect(m_folderView->selectionModel(),
             &QItemSelectionModel::currentChanged,
             this,
@@ -258,6 +285,111 @@ void StoragePane::restoreState(const QString &group)
     m_splitter->restoreState(settings.value(group + QStringLiteral("/splitter")).toByteArray());
     m_itemView->horizontalHeader()->restoreState(
         settings.value(group + QStringLiteral("/items")).toByteArray());
+}
+
+} // namespace Encord
+
+namespace Encord {
+
+QString StoragePane::currentFolderUuid() const
+{
+    const QModelIndex current = m_folderView->currentIndex();
+    if (!current.isValid() || !m_folderView->selectionModel()->isSelected(current))
+        return {};
+    return current.data(StorageFolderTreeModel::UuidRole).toString();
+}
+
+QString StoragePane::currentFolderName() const
+{
+    if (currentFolderUuid().isEmpty())
+        return {};
+    return m_folderView->currentIndex().siblingAtColumn(0).data().toString();
+}
+
+void StoragePane::addFolderAction(QAction *action, bool needsFolder)
+{
+    m_folderActions.append({action, needsFolder});
+}
+
+void StoragePane::selectFolderWhenListed(const QString &uuid, const QString &parentUuid)
+{
+    m_pendingFolder = uuid;
+    m_pendingAncestors.clear();
+    for (QModelIndex index = m_folders->indexForUuid(parentUuid); index.isValid();
+         index = index.parent())
+        m_pendingAncestors.prepend(index.data(StorageFolderTreeModel::UuidRole).toString());
+    refresh();
+}
+
+void StoragePane::continuePendingSelection()
+{
+    if (m_pendingFolder.isEmpty())
+        return;
+    const QModelIndex target = m_folders->indexForUuid(m_pendingFolder);
+    if (target.isValid()) {
+        m_pendingFolder.clear();
+        m_pendingAncestors.clear();
+        m_folderView->setCurrentIndex(target);
+        m_folderView->scrollTo(target);
+        return;
+    }
+    // Open the next ancestor on the way down; its listing calls back here.
+    for (const QString &ancestor : std::as_const(m_pendingAncestors)) {
+        const QModelIndex index = m_folders->indexForUuid(ancestor);
+        if (!index.isValid())
+            return;
+        if (!m_folderView->isExpanded(index)) {
+            m_folderView->expand(index);
+            if (m_folders->canFetchMore(index))
+                m_folders->fetchMore(index);
+            return;
+        }
+    }
+}
+
+bool StoragePane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_folderView->viewport())
+        return BrowserPane::eventFilter(watched, event);
+    const auto localFiles = [](const QMimeData *mime) {
+        QStringList paths;
+        if (!mime || !mime->hasUrls())
+            return paths;
+        for (const QUrl &url : mime->urls()) {
+            if (url.isLocalFile())
+                paths.append(url.toLocalFile());
+        }
+        return paths;
+    };
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto *drag = static_cast<QDragMoveEvent *>(event);
+        const bool onFolder = m_folderView->indexAt(drag->position().toPoint()).isValid();
+        if (onFolder && !localFiles(drag->mimeData()).isEmpty() && m_folders->client())
+            drag->acceptProposedAction();
+        else
+            drag->ignore();
+        return true;
+    }
+    case QEvent::Drop: {
+        auto *drop = static_cast<QDropEvent *>(event);
+        const QModelIndex index = m_folderView->indexAt(drop->position().toPoint());
+        const QStringList paths = localFiles(drop->mimeData());
+        if (!index.isValid() || paths.isEmpty()) {
+            drop->ignore();
+            return true;
+        }
+        drop->acceptProposedAction();
+        Q_EMIT filesDropped(index.data(StorageFolderTreeModel::UuidRole).toString(),
+                            index.siblingAtColumn(0).data().toString(),
+                            paths);
+        return true;
+    }
+    default:
+        break;
+    }
+    return BrowserPane::eventFilter(watched, event);
 }
 
 } // namespace Encord

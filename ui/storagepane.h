@@ -3,6 +3,7 @@
 #include "browserpane.h"
 #include "requestgeneration.h"
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -44,10 +45,30 @@ public:
     QLabel *preview() const { return m_preview; }
     QLabel *previewCaption() const { return m_previewCaption; }
 
+    /// The selected folder's uuid and name; empty when none is selected.
+    QString currentFolderUuid() const;
+    QString currentFolderName() const;
+    /// Adds @p action to the folder tree's context menu. @p needsFolder: disabled when the
+    /// menu is not over a folder. The folder under the menu becomes the current one first.
+    void addFolderAction(QAction *action, bool needsFolder);
+    /// Lists the folders again and selects @p uuid once it is listed; @p parentUuid (empty:
+    /// top level) and its ancestors, as they are now in the tree, are expanded on the way.
+    void selectFolderWhenListed(const QString &uuid, const QString &parentUuid);
+
+Q_SIGNALS:
+    /// Local files were dropped onto the folder @p folderUuid.
+    void filesDropped(const QString &folderUuid,
+                      const QString &folderName,
+                      const QStringList &paths);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void onFolderSelected();
     void onItemSelected(const QModelIndex &current);
     void updateStatus();
+    void continuePendingSelection();
 
     StorageFolderTreeModel *m_folders;
     StorageItemListModel *m_items;
@@ -64,6 +85,9 @@ private:
     ImagePreviewLoader *m_loader;
     RequestGeneration m_previewRequests;
     QString m_previewKey;
+    QList<std::pair<QAction *, bool>> m_folderActions;
+    QString m_pendingFolder;
+    QStringList m_pendingAncestors; ///< top-down: these are expanded to reach m_pendingFolder
 };
 
 } // namespace Encord

@@ -326,6 +326,24 @@ QCoro::Task<Result<CreateDatasetResponse>> EncordClient::createDataset(QString t
     co_return CreateDatasetResponse::fromV2Json(answer.value().toObject(), title, location);
 }
 
+QCoro::Task<Result<CreateDatasetResponse>> EncordClient::createDatasetWithLocation(
+    QString title,
+    StorageLocation location,
+    QString description,
+    bool createBackingFolder,
+    CancelToken token) const
+{
+    const V1Querier querier = m_v1;
+    QJsonObject payload{{QStringLiteral("title"), title},
+                        {QStringLiteral("type"), toWire(location)},
+                        {QStringLiteral("create_backing_folder"), createBackingFolder}};
+    if (!description.isEmpty())
+        payload.insert(QStringLiteral("description"), description);
+    auto answer = co_await querier.call(
+        userCall(QStringLiteral("dataset"), V1CallKind::Setter, nullJson(), payload), token);
+    co_return objectOf<CreateDatasetResponse>(answer);
+}
+
 QCoro::Task<Result<QList<DatasetSummary>>> EncordClient::getDatasets(ListingFilter filter,
                                                                      bool includeOrgAccess,
                                                                      CancelToken token) const

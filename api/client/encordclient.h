@@ -98,6 +98,15 @@ public:
                                                              QString description = {},
                                                              bool createBackingFolder = true,
                                                              CancelToken token = {}) const;
+    /// create_dataset of SDKs up to 0.1.152: the v1 `dataset` POST, the only route that carries
+    /// the storage location (`type`), so that a server can refuse locations it does not offer
+    /// (the local workspace keeps files only in its own storage).
+    QCoro::Task<Result<CreateDatasetResponse>> createDatasetWithLocation(
+        QString title,
+        StorageLocation location,
+        QString description = {},
+        bool createBackingFolder = true,
+        CancelToken token = {}) const;
     QCoro::Task<Result<QList<DatasetSummary>>> getDatasets(ListingFilter filter = {},
                                                            bool includeOrgAccess = false,
                                                            CancelToken token = {}) const;

@@ -310,6 +310,16 @@ void TestLocalServer::shouldCreateAndReadDatasetsOverV1()
     QCOMPARE(hash.size(), 36);
     QVERIFY(!response.value(QLatin1String("backing_folder_uuid")).toString().isEmpty());
 
+    // The workspace has no cloud buckets: any other storage location is refused, in words.
+    const auto inBucket =
+        m_alice->v1(QStringLiteral("dataset"),
+                    QStringLiteral("POST"),
+                    QJsonValue::Null,
+                    QJsonObject{{QStringLiteral("title"), QStringLiteral("On S3")},
+                                {QStringLiteral("type"), 1},
+                                {QStringLiteral("create_backing_folder"), true}});
+    QCOMPARE(inBucket.v1Code(), QStringLiteral("INVALID_ARGUMENTS_ERROR"));
+
     const auto got =
         m_alice->v1(QStringLiteral("dataset"),
                     QStringLiteral("GET"),

@@ -1,0 +1,214 @@
+// Uploads of real files into a storage folder of a real local server over loopback: several
+// files in parallel with one progress bar that reaches 100 %, per-file errors for files that
+// are missing or of a kind a folder cannot take, and a Cancel that leaves no items behind.
+
+#include "folderupload.h"
+#include "formtestworkspace.h"
+#include "uploaddialog.h"
+
+#include <QFile>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Encord;
+
+namespace {
+
+// The names of the items in @p folder, sorted.
+QStringList itemNames(const EncordClient &client, const QString &folder)
+{
+    const auto page = QCoro::waitFor(client.storageItemPage(folder, StorageListOptions()));
+    if (!page.ok())
+        qFatal("listing failed: %s", qPrintable(page.error().message()));
+    QStringList names;
+    for (const StorageItem &item : page->results)
+        names.append(item.name);
+    names.sort();
+    return names;
+}
+
+// A PNG of noise (so that it does not compress away) of about @p side × @p side pixels.
+QString writeImage(const QTemporaryDir &dir, const QString &name, int side)
+{
+    QImage image(side, side, QImage::Format_RGB32);
+    QRandomGenerator random{quint32(side)};
+    for (int y = 0; y < side; ++y) {
+        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
+        for (int x = 0; x < side; ++x)
+            line[x] = random.generate() | 0xff000000u;
+    }
+    const QString path = dir.filePath(name);
+    if (!image.save(path))
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+} // namespace
+
+class TestFolderUpload : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void shouldUploadFilesInParallelUpToAFullBar();
+    void shouldReportEachFileThatCannotGoAndUploadTheRest();
+    void shouldLeaveNoItemsWhenCancelled();
+    void shouldClassifyFilesByKind();
+
+private:
+    std::unique_ptr<Testing::FormTestWorkspace> m_workspace;
+    std::unique_ptr<QTemporaryDir> m_files;
+    QString m_folder;
+};
+
+void TestFolderUpload::init()
+{
+    m_workspace = std::make_unique<Testing::FormTestWorkspace>();
+    m_files = std::make_unique<QTemporaryDir>();
+    const auto folder =
+        QCoro::waitFor(m_workspace->admin().createStorageFolder(QStringLiteral("Scans")));
+    QVERIFY(folder.ok());
+    m_folder = folder->uuid;
+}
+
+void TestFolderUpload::cleanup()
+{
+    m_workspace.reset();
+    m_files.reset();
+}
+
+void TestFolderUpload::shouldUploadFilesInParallelUpToAFullBar()
+{
+    QStringList paths;
+    for (int i = 0; i < 6; ++i)
+        paths << writeImage(*m_files, QStringLiteral("scan-%1.png").arg(i), 200 + 20 * i);
+    FolderUpload upload(m_workspace->admin(), m_folder, paths);
+    UploadDialog dialog(&upload, QStringLiteral("Scans"));
+    QSignalSpy progress(&upload, &FolderUpload::progressChanged);
+    QSignalSpy finished(&upload, &FolderUpload::finished);
+    dialog.show();
+    upload.start();
+
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toInt(), 6); // uploaded
+    QCOMPARE(finished.first().at(1).toInt(), 0); // failed
+    QCOMPARE(finished.first().at(2).toBool(), false);
+    QVERIFY(upload.failures().isEmpty());
+    // The bar moved through intermediate values and ends full.
+    QVERIFY(progress.count() > 2);
+    qint64 total = 0;
+    for (const QString &path : paths)
+        total += QFileInfo(path).size();
+    QCOMPARE(progress.last().at(0).toLongLong(), total);
+    QCOMPARE(progress.last().at(1).toLongLong(), total);
+    QCOMPARE(dialog.progress()->value(), dialog.progress()->maximum());
+    QVERIFY(dialog.closeButton()->isVisible());
+    QVERIFY(!dialog.cancelButton()->isVisible());
+    QVERIFY(!dialog.failureList()->isVisible());
+
+    QStringList expected;
+    for (int i = 0; i < 6; ++i)
+        expected << QStringLiteral("scan-%1.png").arg(i);
+    QCOMPARE(itemNames(m_workspace->admin(), m_folder), expected);
+    QCOMPARE(upload.uploadedItems().size(), 6);
+}
+
+void TestFolderUpload::shouldReportEachFileThatCannotGoAndUploadTheRest()
+{
+    const QString good = writeImage(*m_files, QStringLiteral("good.png"), 64);
+    const QString missing = m_files->filePath(QStringLiteral("gone.png"));
+    const QString odd = m_files->filePath(QStringLiteral("notes.xyz-unknown"));
+    QFile oddFile(odd);
+    QVERIFY(oddFile.open(QIODevice::WriteOnly));
+    oddFile.write("?");
+    oddFile.close();
+    // A video: the local workspace refuses to hand out upload URLs for videos.
+    const QString video = m_files->filePath(QStringLiteral("clip.mp4"));
+    QFile videoFile(video);
+    QVERIFY(videoFile.open(QIODevice::WriteOnly));
+    videoFile.write(QByteArray(4096, 'v'));
+    videoFile.close();
+
+    FolderUpload upload(m_workspace->admin(), m_folder, {good, missing, odd, video});
+    UploadDialog dialog(&upload, QStringLiteral("Scans"));
+    QSignalSpy finished(&upload, &FolderUpload::finished);
+    dialog.show();
+    upload.start();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.first().at(0).toInt(), 1);
+    QCOMPARE(finished.first().at(1).toInt(), 3);
+
+    QHash<QString, QString> why;
+    for (const FolderUpload::Failure &failure : upload.failures())
+        why.insert(QFileInfo(failure.path).fileName(), failure.message);
+    QCOMPARE(why.value(QStringLiteral("gone.png")), QStringLiteral("The file does not exist."));
+    QVERIFY(
+        why.value(QStringLiteral("notes.xyz-unknown")).contains(QStringLiteral("kind of file")));
+    QVERIFY2(why.value(QStringLiteral("clip.mp4")).contains(QStringLiteral("video")),
+             qPrintable(why.value(QStringLiteral("clip.mp4"))));
+    QVERIFY(dialog.failureList()->isVisible());
+    QCOMPARE(dialog.failureList()->count(), 3);
+    QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("3 failed")));
+    QCOMPARE(dialog.progress()->value(), dialog.progress()->maximum());
+    QCOMPARE(itemNames(m_workspace->admin(), m_folder), QStringList{QStringLiteral("good.png")});
+}
+
+void TestFolderUpload::shouldLeaveNoItemsWhenCancelled()
+{
+    // Files large enough that the transfer is still running when Cancel is pressed.
+    QStringList paths;
+    for (int i = 0; i < 4; ++i) {
+        const QString path = m_files->filePath(QStringLiteral("big-%1.png").arg(i));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(16 * 1024 * 1024, char('a' + i)));
+        paths << path;
+    }
+    FolderUpload upload(m_workspace->admin(), m_folder, paths);
+    UploadDialog dialog(&upload, QStringLiteral("Scans"));
+    QSignalSpy finished(&upload, &FolderUpload::finished);
+    // Cancel as the user would, once the first bytes are on their way.
+    bool pressed = false;
+    connect(&upload, &FolderUpload::progressChanged, this, [&](qint64 done, qint64) {
+        if (done > 0 && !pressed) {
+            pressed = true;
+            dialog.cancelButton()->click();
+        }
+    });
+    dialog.show();
+    upload.start();
+
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(pressed);
+    QCOMPARE(finished.first().at(2).toBool(), true); // cancelled
+    QVERIFY(upload.uploadedItems().isEmpty());
+    QVERIFY(upload.failures().isEmpty()); // cancelled files are not errors
+    QVERIFY(dialog.statusLabel()->text().startsWith(QStringLiteral("Cancelled")));
+    QVERIFY(dialog.progress()->value() < dialog.progress()->maximum());
+    QTest::qWait(200); // nothing registers late
+    QCOMPARE(itemNames(m_workspace->admin(), m_folder), QStringList());
+}
+
+void TestFolderUpload::shouldClassifyFilesByKind()
+{
+    QCOMPARE(FolderUpload::itemTypeOf(QStringLiteral("a.JPG")), StorageItemType::Image);
+    QCOMPARE(FolderUpload::itemTypeOf(QStringLiteral("a.png")), StorageItemType::Image);
+    QCOMPARE(FolderUpload::itemTypeOf(QStringLiteral("a.mp4")), StorageItemType::Video);
+    QCOMPARE(FolderUpload::itemTypeOf(QStringLiteral("a.wav")), StorageItemType::Audio);
+    QCOMPARE(FolderUpload::itemTypeOf(QStringLiteral("a.pdf")), StorageItemType::Pdf);
+    QCOMPARE(FolderUpload::itemTypeOf(QStringLiteral("a.txt")), StorageItemType::PlainText);
+    QCOMPARE(FolderUpload::itemTypeOf(QStringLiteral("a.nii.gz")), StorageItemType::Nifti);
+    QCOMPARE(FolderUpload::itemTypeOf(QStringLiteral("a.dcm")), StorageItemType::Unknown);
+}
+
+QTEST_MAIN(TestFolderUpload)
+#include "tst_folderupload.moc"

@@ -1,25 +1,11 @@
 #include "cvatexportscan.h"
 
-#include "cvat/cvatfoldercheck.h"
-#include "cvat/cvatreader.h"
+#include "cvat/cvatpreview.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QIODevice>
 
 namespace Encord::Cvat {
-
-namespace {
-
-// How often (in images) the scan reports progress and checks for a stop.
-constexpr int kProgressEvery = 100;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Encord::Cvat::CvatExportScan", text);
-}
-
-} // namespace
 
 int CvatLabelSummary::total() const
 {
@@ -45,82 +31,52 @@ CvatScanResult CvatExportScan::scan(const QString &path,
         result.openError = error;
         return result;
     }
-    std::unique_ptr<QIODevice> annotations = folder->openAnnotations(&error);
-    if (!annotations) {
-        result.openError = error;
-        return result;
-    }
-    const qint64 size = folder->annotationsSize();
+    CvatPreview preview = CvatPreview::build(*folder, progress);
+    result.info = preview.info;
+    result.imagesInXml = preview.imageCount;
+    result.found = int(preview.files.size());
+    result.missing = preview.imagesMissing;
+    result.extra = int(preview.extraFiles.size());
+    result.complete = preview.complete;
+    result.cancelled = preview.cancelled;
+    result.problems = std::move(preview.problems);
+    // The path below images/ is what the server matches against <image name> (with the
+    // subset of a project export in front), as the SDK sends it.
+    for (const CvatPreview::File &file : std::as_const(preview.files))
+        result.images.append({file.file, file.file});
 
-    CvatReader reader(annotations.get());
-    CvatProblemReport folderProblems;
-    for (const QString &entry : folder->unsafeEntries()) {
-        folderProblems.add(CvatProblem::Severity::Warning,
-                           CvatProblem::Kind::UnsafeImageName,
-                           tr("The archive entry \"%1\" points outside the export and was left "
-                              "out.")
-                               .arg(entry));
+    // Declared labels first, in their order (skeleton nodes shown with their skeleton); then
+    // the ones only shapes named.
+    auto counts = preview.shapeCounts;
+    for (const CvatLabel &label : std::as_const(result.info.labels)) {
+        if (!label.parent.isEmpty())
+            continue;
+        CvatLabelSummary summary;
+        summary.name = label.name;
+        summary.color = label.color;
+        summary.declared = label.declared;
+        summary.shapeCounts = counts.take(label.name);
+        for (const CvatAttributeSpec &attribute : label.attributes)
+            summary.attributes.append(attribute.name);
+        result.labels.append(summary);
     }
-    if (reader.readHeader()) {
-        CvatFolderCheck check(folder->imageFiles(), reader.info());
-        QHash<QString, CvatLabelSummary> byLabel;
-        QStringList labelOrder;
-        while (std::optional<CvatImage> image = reader.readNextImage()) {
-            ++result.imagesInXml;
-            const CvatFolderCheck::Resolution found = check.resolve(*image, folderProblems);
-            if (found.match != CvatFolderCheck::Match::Missing)
-                result.images.append({image->name, found.file});
-            for (const CvatShape &shape : std::as_const(image->shapes)) {
-                if (!byLabel.contains(shape.label))
-                    labelOrder.append(shape.label);
-                ++byLabel[shape.label].shapeCounts[shape.kind];
-            }
-            if (progress && result.imagesInXml % kProgressEvery == 0
-                && !progress(annotations->pos(), size)) {
-                result.cancelled = true;
-                break;
-            }
-        }
-        if (!result.cancelled) {
-            check.finish(folderProblems);
-            result.extra = int(check.extraFiles().size());
-        }
-        result.found = check.foundCount();
-        result.missing = check.missingCount();
-
-        // Declared labels first, in their order; then the ones only shapes named.
-        for (const CvatLabel &label : reader.info().labels) {
-            if (!label.parent.isEmpty())
-                continue; // skeleton nodes are shown with their skeleton
-            CvatLabelSummary summary = byLabel.take(label.name);
-            summary.name = label.name;
-            summary.color = label.color;
-            summary.declared = label.declared;
-            for (const CvatAttributeSpec &attribute : label.attributes)
-                summary.attributes.append(attribute.name);
-            result.labels.append(summary);
-        }
-        for (const QString &name : std::as_const(labelOrder)) {
-            if (!byLabel.contains(name))
-                continue;
-            CvatLabelSummary summary = byLabel.take(name);
-            summary.name = name;
-            summary.declared = false;
-            result.labels.append(summary);
-        }
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+        CvatLabelSummary summary;
+        summary.name = it.key();
+        summary.declared = false;
+        summary.shapeCounts = it.value();
+        result.labels.append(summary);
     }
-    result.info = reader.info();
-    result.complete = reader.finished() && !result.cancelled;
-    result.problems = reader.problems();
-    result.problems.append(folderProblems);
     if (result.complete && result.images.isEmpty() && !result.problems.hasErrors()) {
-        result.problems.add(CvatProblem::Severity::Error,
-                            CvatProblem::Kind::MissingImage,
-                            tr("None of the export's images has a file under images/: export "
-                               "again from CVAT with \"Save images\" checked."));
+        result.problems.add(
+            CvatProblem::Severity::Error,
+            CvatProblem::Kind::MissingImage,
+            QCoreApplication::translate("Encord::Cvat::CvatExportScan",
+                                        "None of the export's images has a file under images/: "
+                                        "export again from CVAT with \"Save images\" checked."));
     }
     if (progress)
-        progress(size, size);
+        progress(folder->annotationsSize(), folder->annotationsSize());
     result.folder = std::move(folder);
     return result;
 }

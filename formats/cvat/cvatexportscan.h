@@ -26,12 +26,11 @@ struct CvatLabelSummary
     int total() const;
 };
 
-/// An image of the export that has a file: its name in annotations.xml and its file under
-/// images/.
+/// An image of the export that has a file.
 struct CvatScannedImage
 {
-    QString dataPath;
-    QString file;
+    QString dataPath; ///< what the import request names it by
+    QString file;     ///< its file, relative to images/
 };
 
 /// Everything the import wizard learns from one pass over an export: what it is, which images
@@ -55,8 +54,8 @@ struct CvatScanResult
     bool importable() const;
 };
 
-/// Reads an export folder or .zip once, streaming: annotations.xml image by image, each image
-/// matched to its file (CvatFolderCheck). Meant for a worker thread.
+/// Opens an export folder or .zip and reads it once (CvatPreview), in the shape the import
+/// wizard shows: label summaries, the images to upload. Meant for a worker thread.
 class CvatExportScan
 {
 public:

@@ -8,7 +8,15 @@
 
 namespace Encord::Cvat {
 
-CvatPreview CvatPreview::build(const CvatExportFolder &folder)
+namespace {
+
+// How often (in images) the reading reports progress and asks whether to go on.
+constexpr int kProgressEvery = 100;
+
+} // namespace
+
+CvatPreview CvatPreview::build(const CvatExportFolder &folder,
+                               const std::function<bool(qint64, qint64)> &progress)
 {
     CvatPreview preview;
     QString error;
@@ -39,6 +47,11 @@ CvatPreview CvatPreview::build(const CvatExportFolder &folder)
             const qint64 size = folder.imageSize(found.file);
             preview.files.append({image->name, image->subset, found.file, size});
             preview.totalBytes += std::max<qint64>(0, size);
+            if (progress && preview.imageCount % kProgressEvery == 0
+                && !progress(device->pos(), folder.annotationsSize())) {
+                preview.cancelled = true;
+                break;
+            }
         }
         if (reader.finished())
             check.finish(checks);
@@ -46,7 +59,7 @@ CvatPreview CvatPreview::build(const CvatExportFolder &folder)
         preview.extraFiles = check.extraFiles();
     }
     preview.info = reader.info();
-    preview.complete = reader.finished();
+    preview.complete = reader.finished() && !preview.cancelled;
     preview.problems.append(reader.problems());
     preview.problems.append(checks);
     return preview;

@@ -8,6 +8,8 @@
 #include <QMap>
 #include <QString>
 
+#include <functional>
+
 namespace Encord::Cvat {
 
 class CvatExportFolder;
@@ -38,11 +40,17 @@ struct CvatPreview
     /// False when reading stopped on a fatal problem.
     bool complete = false;
 
-    /// True when nothing blocks an import (no error in problems).
-    bool canImport() const { return complete && !problems.hasErrors(); }
+    /// The caller stopped the reading through build()'s progress callback.
+    bool cancelled = false;
 
-    /// Reads @p folder's annotations and checks its images.
-    static CvatPreview build(const CvatExportFolder &folder);
+    /// True when nothing blocks an import (no error in problems).
+    bool canImport() const { return complete && !cancelled && !problems.hasErrors(); }
+
+    /// Reads @p folder's annotations and checks its images. @p progress, when given, gets
+    /// (bytes of annotations.xml read, its size) every few images; returning false stops the
+    /// reading (cancelled is then set).
+    static CvatPreview build(const CvatExportFolder &folder,
+                             const std::function<bool(qint64, qint64)> &progress = {});
 };
 
 } // namespace Encord::Cvat

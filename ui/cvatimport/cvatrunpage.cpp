@@ -9,13 +9,13 @@
 #include <QCoroTask>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QVBoxLayout>
@@ -54,22 +54,8 @@ PreparedImport prepare(std::shared_ptr<const Cvat::CvatScanResult> scan,
             // Names come from the archive's own listing of safe entries, never from the XML.
             local = unpacked->filePath(image.file);
             QDir().mkpath(QFileInfo(local).absolutePath());
-            std::unique_ptr<QIODevice> source = scan->folder->openImage(image.file, &error);
-            QSaveFile target(local);
-            if (!source || !target.open(QIODevice::WriteOnly)) {
-                prepared.error = CvatRunPage::tr("Could not unpack %1: %2")
-                                     .arg(image.file, source ? target.errorString() : error);
-                return prepared;
-            }
-            while (!source->atEnd()) {
-                const QByteArray chunk = source->read(1 << 20);
-                if (chunk.isEmpty() && !source->atEnd())
-                    break;
-                target.write(chunk);
-            }
-            if (!target.commit()) {
-                prepared.error = CvatRunPage::tr("Could not unpack %1: %2")
-                                     .arg(image.file, target.errorString());
+            if (!scan->folder->copyImage(image.file, local, &error)) {
+                prepared.error = CvatRunPage::tr("Could not unpack %1: %2").arg(image.file, error);
                 return prepared;
             }
         }

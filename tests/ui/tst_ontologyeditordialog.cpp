@@ -291,7 +291,8 @@ void TestOntologyEditorDialog::shouldImportAStructureFileOrExplainWhyNot()
         "archived": false}], "classifications": [], "skeleton_templates": []})");
     goodFile.close();
     QVERIFY(editor->importFile(good));
-    QVERIFY2(editor->noticeText().startsWith(QStringLiteral("Imported 1 object(s) and 0")),
+    QVERIFY2(editor->noticeText().startsWith(
+                 QStringLiteral("Imported 1 object and 0 classifications from roads.json.")),
              qPrintable(editor->noticeText()));
     QCOMPARE(editor->model()->index(0, 0, editor->model()->objectSection()).data().toString(),
              QStringLiteral("Lane"));

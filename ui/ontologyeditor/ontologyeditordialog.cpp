@@ -1,6 +1,7 @@
 #include "ontologyeditordialog.h"
 
 #include "errorbanner.h"
+#include "modelformat.h"
 #include "ontologyeditmodel.h"
 #include "ontologyeditorwidget.h"
 
@@ -184,6 +185,9 @@ void OntologyEditorDialog::validate()
     if (m_readOnly) {
         m_titleMessage->clear();
         m_titleMessage->setProperty("invalid", false);
+        if (!m_busy)
+            m_status->setText(tr("Read-only: the protocol offers no way to change an existing "
+                                 "ontology."));
         return;
     }
     QString message;
@@ -203,6 +207,15 @@ void OntologyEditorDialog::validate()
 
     if (m_create)
         m_create->setEnabled(canCreate());
+    if (!m_busy) {
+        const OntologyEditModel *model = m_editor->model();
+        m_status->setText(
+            ModelFormat::count(model->rowCount(model->objectSection()), tr("object"), tr("objects"))
+            + QStringLiteral(" \u00b7 ")
+            + ModelFormat::count(model->rowCount(model->classificationSection()),
+                                 tr("classification"),
+                                 tr("classifications")));
+    }
 }
 
 void OntologyEditorDialog::setBusy(bool busy, const QString &status)
@@ -237,7 +250,7 @@ void OntologyEditorDialog::create()
             return;
         }
         m_created = answer.value();
-        setBusy(false, tr("Created."));
+        setBusy(false, {});
         Q_EMIT ontologyCreated(m_created);
         accept();
     });
@@ -267,8 +280,6 @@ void OntologyEditorDialog::showOntology(const Ontology &ontology)
     m_title->setText(ontology.title);
     m_description->setPlainText(ontology.description);
     m_editor->setStructure(ontology.editor);
-    m_status->setText(tr("Read-only: Encord offers no way to change an existing ontology's "
-                         "structure from here."));
 }
 
 bool OntologyEditorDialog::hasStartedWork() const

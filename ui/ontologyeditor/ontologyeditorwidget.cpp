@@ -1,5 +1,7 @@
 #include "ontologyeditorwidget.h"
 
+#include "editoricons.h"
+#include "modelformat.h"
 #include "ontologyeditmodel.h"
 #include "ontologypropertyform.h"
 #include "ontologystructurereader.h"
@@ -162,14 +164,14 @@ QToolBar *OntologyEditorWidget::createToolBar()
     m_addObject = addAction(bar,
                             QStringLiteral("addObjectAction"),
                             tr("Object"),
-                            QStringLiteral("list-add"),
+                            EditorIcons::add(),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
                             tr("Add an object: something annotators draw"));
     connect(m_addObject, &QAction::triggered, this, &OntologyEditorWidget::addObject);
     m_addClassification = addAction(bar,
                                     QStringLiteral("addClassificationAction"),
                                     tr("Classification"),
-                                    QStringLiteral("list-add"),
+                                    EditorIcons::add(),
                                     QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                                     tr("Add a classification: a question about a whole frame"));
     connect(
@@ -179,7 +181,7 @@ QToolBar *OntologyEditorWidget::createToolBar()
     m_addAttribute = addAction(bar,
                                QStringLiteral("addAttributeAction"),
                                tr("Attribute"),
-                               QStringLiteral("list-add"),
+                               EditorIcons::add(),
                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
                                tr("Add a radio attribute to the selected element; the arrow "
                                   "offers the other types"));
@@ -204,7 +206,7 @@ QToolBar *OntologyEditorWidget::createToolBar()
     m_addOption = addAction(bar,
                             QStringLiteral("addOptionAction"),
                             tr("Option"),
-                            QStringLiteral("list-add"),
+                            EditorIcons::add(),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                             tr("Add an option to the selected radio or checklist attribute"));
     connect(m_addOption, &QAction::triggered, this, &OntologyEditorWidget::addOption);
@@ -213,14 +215,14 @@ QToolBar *OntologyEditorWidget::createToolBar()
     m_duplicate = addAction(bar,
                             QStringLiteral("duplicateAction"),
                             tr("Duplicate"),
-                            QStringLiteral("edit-copy"),
+                            EditorIcons::duplicate(),
                             QKeySequence(Qt::CTRL | Qt::Key_D),
                             tr("Copy the selected element with new ids and hashes"));
     connect(m_duplicate, &QAction::triggered, this, &OntologyEditorWidget::duplicateSelected);
     m_delete = addAction(bar,
                          QStringLiteral("deleteAction"),
                          tr("Delete"),
-                         QStringLiteral("edit-delete"),
+                         EditorIcons::remove(),
                          QKeySequence::Delete,
                          tr("Delete the selected element and what is under it (Undo brings it "
                             "back)"));
@@ -231,14 +233,14 @@ QToolBar *OntologyEditorWidget::createToolBar()
     m_moveUp = addAction(bar,
                          QStringLiteral("moveUpAction"),
                          tr("Up"),
-                         QStringLiteral("go-up"),
+                         EditorIcons::moveUp(),
                          QKeySequence(Qt::ALT | Qt::Key_Up),
                          tr("Move the selected element up among its siblings"));
     connect(m_moveUp, &QAction::triggered, this, [this] { moveSelected(-1); });
     m_moveDown = addAction(bar,
                            QStringLiteral("moveDownAction"),
                            tr("Down"),
-                           QStringLiteral("go-down"),
+                           EditorIcons::moveDown(),
                            QKeySequence(Qt::ALT | Qt::Key_Down),
                            tr("Move the selected element down among its siblings"));
     connect(m_moveDown, &QAction::triggered, this, [this] { moveSelected(+1); });
@@ -246,12 +248,12 @@ QToolBar *OntologyEditorWidget::createToolBar()
 
     m_undo = m_model->undoStack()->createUndoAction(this, tr("Undo"));
     m_undo->setObjectName(QStringLiteral("undoAction"));
-    m_undo->setIcon(QIcon::fromTheme(QStringLiteral("edit-undo")));
+    m_undo->setIcon(EditorIcons::undo());
     m_undo->setShortcut(QKeySequence::Undo);
     m_undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_redo = m_model->undoStack()->createRedoAction(this, tr("Redo"));
     m_redo->setObjectName(QStringLiteral("redoAction"));
-    m_redo->setIcon(QIcon::fromTheme(QStringLiteral("edit-redo")));
+    m_redo->setIcon(EditorIcons::redo());
     m_redo->setShortcut(QKeySequence::Redo);
     m_redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     // The toolbar shows short labels; the actions' own texts name the step ("Undo Add object").
@@ -268,14 +270,14 @@ QToolBar *OntologyEditorWidget::createToolBar()
     m_import = addAction(bar,
                          QStringLiteral("importAction"),
                          tr("Import…"),
-                         QStringLiteral("document-open"),
+                         EditorIcons::import(),
                          {},
                          tr("Replace the structure with one from a JSON file"));
     connect(m_import, &QAction::triggered, this, &OntologyEditorWidget::chooseImportFile);
     m_export = addAction(bar,
                          QStringLiteral("exportAction"),
                          tr("Export…"),
-                         QStringLiteral("document-save-as"),
+                         EditorIcons::exportFile(),
                          {},
                          tr("Save the structure JSON to a file"));
     connect(m_export, &QAction::triggered, this, &OntologyEditorWidget::chooseExportFile);
@@ -285,11 +287,14 @@ QToolBar *OntologyEditorWidget::createToolBar()
                             m_addAttribute,
                             m_addOption,
                             m_duplicate,
-                            m_delete,
                             m_moveUp,
-                            m_moveDown}) {
-        if (action != m_delete)
-            m_tree->addAction(action);
+                            m_moveDown})
+        m_tree->addAction(action);
+    // Adding is what people look for first: those buttons keep their words; the rest are
+    // well-known icons with tooltips, so that the row fits a dialog.
+    for (QAction *action : {m_duplicate, m_delete, m_moveUp, m_moveDown, m_undo, m_redo}) {
+        if (auto *button = qobject_cast<QToolButton *>(bar->widgetForAction(action)))
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
     }
     return bar;
 }
@@ -297,11 +302,11 @@ QToolBar *OntologyEditorWidget::createToolBar()
 QAction *OntologyEditorWidget::addAction(QToolBar *bar,
                                          const QString &objectName,
                                          const QString &text,
-                                         const QString &iconName,
+                                         const QIcon &icon,
                                          const QKeySequence &shortcut,
                                          const QString &tip)
 {
-    QAction *action = bar->addAction(QIcon::fromTheme(iconName), text);
+    QAction *action = bar->addAction(icon, text);
     action->setObjectName(objectName);
     action->setShortcut(shortcut);
     action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -487,7 +492,7 @@ void OntologyEditorWidget::updateNotice()
     }
     QString text = QStringLiteral("\u26a0 ") + problems.first().message;
     if (problems.size() > 1)
-        text += QLatin1Char(' ') + tr("(%n more to fix)", nullptr, int(problems.size() - 1));
+        text += QLatin1Char(' ') + tr("(and %1 more to fix)").arg(problems.size() - 1);
     showNotice(text, true);
 }
 
@@ -504,8 +509,10 @@ bool OntologyEditorWidget::importFile(const QString &path)
     m_model->replaceStructure(read.value(), tr("Import %1").arg(name));
     m_fileNotice =
         tr("Imported %1 and %2 from %3. Undo brings back what was here before.")
-            .arg(tr("%n object(s)", nullptr, int(read.value().objects.size())),
-                 tr("%n classification(s)", nullptr, int(read.value().classifications.size())),
+            .arg(ModelFormat::count(read.value().objects.size(), tr("object"), tr("objects")),
+                 ModelFormat::count(read.value().classifications.size(),
+                                    tr("classification"),
+                                    tr("classifications")),
                  name);
     m_fileNoticeIsError = false;
     updateNotice();

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QAction;
+class QIcon;
 class QLabel;
 class QPlainTextEdit;
 class QTabWidget;
@@ -65,7 +66,7 @@ private:
     QAction *addAction(QToolBar *bar,
                        const QString &objectName,
                        const QString &text,
-                       const QString &iconName,
+                       const QIcon &icon,
                        const QKeySequence &shortcut,
                        const QString &tip);
 

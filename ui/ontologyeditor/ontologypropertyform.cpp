@@ -3,14 +3,18 @@
 #include "colorbutton.h"
 #include "modelformat.h"
 #include "ontologyeditmodel.h"
+#include "records/ontologyhelpers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Encord {
@@ -193,6 +197,7 @@ QWidget *OntologyPropertyForm::createObjectPage()
     form->addRow(tr("&Name:"), m_objectName);
     form->addRow(tr("&Shape:"), m_shape);
     form->addRow(tr("&Colour:"), m_color);
+    form->addRow(QString(), createPalette(page));
     form->addRow(QString(), m_objectRequired);
 
     connect(m_shape, &QComboBox::activated, this, [this](int row) {
@@ -205,6 +210,43 @@ QWidget *OntologyPropertyForm::createObjectPage()
         write(OntologyEditModel::RequiredRole, checked);
     });
     return page;
+}
+
+QWidget *OntologyPropertyForm::createPalette(QWidget *page)
+{
+    // The SDK's palette one click away; the colour button opens the full chooser.
+    auto *palette = new QWidget(page);
+    palette->setObjectName(QStringLiteral("colorPalette"));
+    auto *grid = new QGridLayout(palette);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setSpacing(2);
+    const QStringList &colors = OntologyHelpers::availableColors();
+    constexpr int columns = 9;
+    const int side = fontMetrics().height();
+    for (qsizetype i = 0; i < colors.size(); ++i) {
+        const QColor color(colors.at(i));
+        QPixmap swatch(side, side);
+        swatch.fill(Qt::transparent);
+        QPainter painter(&swatch);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(color.darker(130));
+        painter.setBrush(color);
+        painter.drawRoundedRect(QRectF(swatch.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3);
+        painter.end();
+        auto *button = new QToolButton(palette);
+        button->setIcon(QIcon(swatch));
+        button->setIconSize(swatch.size());
+        button->setAutoRaise(true);
+        button->setToolTip(colors.at(i));
+        button->setAccessibleName(tr("Colour %1").arg(colors.at(i)));
+        connect(button, &QToolButton::clicked, this, [this, color] {
+            write(OntologyEditModel::ColorRole, color);
+        });
+        grid->addWidget(button, int(i / columns), int(i % columns));
+    }
+    grid->setColumnStretch(columns, 1);
+    m_palette = palette;
+    return palette;
 }
 
 QWidget *OntologyPropertyForm::createClassificationPage()
@@ -294,6 +336,7 @@ void OntologyPropertyForm::setReadOnly(bool readOnly)
         edit->setReadOnly(readOnly);
     for (QWidget *field : std::initializer_list<QWidget *>{m_shape,
                                                            m_color,
+                                                           m_palette,
                                                            m_objectRequired,
                                                            m_questionType,
                                                            m_questionRequired,

@@ -48,6 +48,7 @@ private:
     QWidget *createClassificationPage();
     QWidget *createAttributePage();
     QWidget *createOptionPage();
+    QWidget *createPalette(QWidget *page);
     QLineEdit *createNameEdit(const QString &objectName, const QString &accessibleName);
     QComboBox *createAttributeTypeCombo(const QString &objectName);
     QCheckBox *createCheck(const QString &objectName, const QString &text, const QString &tip);
@@ -75,6 +76,7 @@ private:
     QLineEdit *m_objectName;
     QComboBox *m_shape;
     ColorButton *m_color;
+    QWidget *m_palette = nullptr;
     QCheckBox *m_objectRequired;
 
     QLineEdit *m_question;

@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -185,6 +186,11 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     auto *create = child<QPushButton>(dialog.get(), "createButton");
     QVERIFY(create->isEnabled());
     QTest::mouseClick(create, Qt::LeftButton);
+    // While the one request runs: progress shown, the form kept but not editable.
+    QVERIFY(child<QProgressBar>(dialog.get(), "progressBar")->isVisible());
+    QVERIFY(!create->isEnabled());
+    QVERIFY(!child<QLineEdit>(dialog.get(), "titleEdit")->isEnabled());
+    QCOMPARE(child<QLineEdit>(dialog.get(), "titleEdit")->text(), QStringLiteral("Street scenes"));
     QTRY_COMPARE(dialog->result(), int(QDialog::Accepted));
     QVERIFY(!dialog->createdOntologyHash().isEmpty());
 

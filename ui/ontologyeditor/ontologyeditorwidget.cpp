@@ -176,7 +176,7 @@ QToolBar *OntologyEditorWidget::createToolBar()
                                     tr("Add a classification: a question about a whole frame"));
     connect(
         m_addClassification, &QAction::triggered, this, &OntologyEditorWidget::addClassification);
-    bar->addSeparator();
+    m_separators.append(bar->addSeparator());
 
     m_addAttribute = addAction(bar,
                                QStringLiteral("addAttributeAction"),
@@ -210,7 +210,7 @@ QToolBar *OntologyEditorWidget::createToolBar()
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                             tr("Add an option to the selected radio or checklist attribute"));
     connect(m_addOption, &QAction::triggered, this, &OntologyEditorWidget::addOption);
-    bar->addSeparator();
+    m_separators.append(bar->addSeparator());
 
     m_duplicate = addAction(bar,
                             QStringLiteral("duplicateAction"),
@@ -244,7 +244,7 @@ QToolBar *OntologyEditorWidget::createToolBar()
                            QKeySequence(Qt::ALT | Qt::Key_Down),
                            tr("Move the selected element down among its siblings"));
     connect(m_moveDown, &QAction::triggered, this, [this] { moveSelected(+1); });
-    bar->addSeparator();
+    m_separators.append(bar->addSeparator());
 
     m_undo = m_model->undoStack()->createUndoAction(this, tr("Undo"));
     m_undo->setObjectName(QStringLiteral("undoAction"));
@@ -346,6 +346,8 @@ void OntologyEditorWidget::setReadOnly(bool readOnly)
                             m_redo,
                             m_import})
         action->setVisible(!readOnly);
+    for (QAction *separator : std::as_const(m_separators))
+        separator->setVisible(!readOnly);
     updateNotice();
     updateActions();
 }

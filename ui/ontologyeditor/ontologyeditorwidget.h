@@ -110,6 +110,7 @@ private:
     QAction *m_redo = nullptr;
     QAction *m_import = nullptr;
     QAction *m_export = nullptr;
+    QList<QAction *> m_separators;
 };
 
 } // namespace Encord

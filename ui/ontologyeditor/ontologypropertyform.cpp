@@ -109,20 +109,28 @@ QWidget *OntologyPropertyForm::createGuidePage()
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
-    auto *guide = new QLabel(
-        tr("<p><b>Objects</b> are what annotators draw: a box, a polygon, a point, a mask…</p>"
-           "<p><b>Classifications</b> are questions about a whole frame or file.</p>"
-           "<p><b>Attributes</b> ask more about an object or a classification. Radio and "
-           "checklist attributes offer <b>options</b>; a radio option can ask further "
-           "questions of its own.</p>"
-           "<p>Add elements with the buttons above, drag them to reorder, and select one to "
-           "edit it here.</p>"),
-        page);
+    auto *guide = new QLabel(page);
+    m_guide = guide;
     guide->setObjectName(QStringLiteral("guideLabel"));
     guide->setWordWrap(true);
     guide->setTextFormat(Qt::RichText);
     layout->addWidget(guide);
     return page;
+}
+
+QString OntologyPropertyForm::guideText() const
+{
+    const QString kinds =
+        tr("<p><b>Objects</b> are what annotators draw: a box, a polygon, a point, a mask…</p>"
+           "<p><b>Classifications</b> are questions about a whole frame or file.</p>"
+           "<p><b>Attributes</b> ask more about an object or a classification. Radio and checklist "
+           "attributes offer <b>options</b>; a radio option can ask further questions of its "
+           "own.</p>");
+    if (m_readOnly)
+        return kinds + tr("<p>Select an element to see its details.</p>");
+    return kinds
+           + tr("<p>Add elements with the buttons above, drag them to reorder, and select one "
+                "to edit it here.</p>");
 }
 
 QLineEdit *OntologyPropertyForm::createNameEdit(const QString &objectName,
@@ -388,13 +396,16 @@ void OntologyPropertyForm::refresh()
                          && m_model->kind(index) != Kind::ClassificationSection;
     if (!element) {
         m_heading->setText(m_readOnly ? tr("Ontology structure") : tr("Build the ontology"));
+        m_guide->setText(guideText());
         m_identity->clear();
+        m_identity->hide();
         m_pages->setCurrentWidget(m_guidePage);
         return;
     }
 
     const QString name = index.data(OntologyEditModel::NameRole).toString();
     const bool required = index.data(OntologyEditModel::RequiredRole).toBool();
+    m_identity->show();
     m_identity->setText(tr("Id %1 \u00b7 feature node hash %2")
                             .arg(index.data(OntologyEditModel::IdRole).toString(),
                                  index.data(OntologyEditModel::FeatureNodeHashRole).toString()));

@@ -44,6 +44,7 @@ public:
 
 private:
     QWidget *createGuidePage();
+    QString guideText() const;
     QWidget *createObjectPage();
     QWidget *createClassificationPage();
     QWidget *createAttributePage();
@@ -68,6 +69,7 @@ private:
     QLabel *m_identity;
     QStackedWidget *m_pages;
     QWidget *m_guidePage;
+    QLabel *m_guide = nullptr;
     QWidget *m_objectPage;
     QWidget *m_classificationPage;
     QWidget *m_attributePage;

@@ -14,22 +14,29 @@ namespace Encord::EditorIcons {
 namespace {
 
 /// A 16×16 icon (drawn at twice the size for high-density screens) painted by @p draw on a
-/// 16-unit canvas.
-QIcon painted(const std::function<void(QPainter &)> &draw)
+/// 16-unit canvas with the given ink: the window text colour, and a faded one for the disabled
+/// state (the generated disabled look barely differs for thin dark lines).
+QIcon painted(const std::function<void(QPainter &, const QColor &)> &draw)
 {
-    QPixmap pixmap(32, 32);
-    pixmap.setDevicePixelRatio(2.0);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    draw(painter);
-    painter.end();
-    return QIcon(pixmap);
-}
-
-QColor ink()
-{
-    return QApplication::palette().color(QPalette::Active, QPalette::WindowText);
+    QIcon icon;
+    const QPalette palette = QApplication::palette();
+    const std::pair<QIcon::Mode, QColor> modes[] = {
+        {QIcon::Normal, palette.color(QPalette::Active, QPalette::WindowText)},
+        {QIcon::Disabled, palette.color(QPalette::Disabled, QPalette::WindowText)},
+    };
+    for (const auto &[mode, ink] : modes) {
+        QPixmap pixmap(32, 32);
+        pixmap.setDevicePixelRatio(2.0);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        if (mode == QIcon::Disabled)
+            painter.setOpacity(0.45);
+        draw(painter, ink);
+        painter.end();
+        icon.addPixmap(pixmap, mode);
+    }
+    return icon;
 }
 
 QIcon themed(const char *name, const std::function<QIcon()> &fallback)
@@ -48,7 +55,7 @@ QIcon standard(QStyle::StandardPixmap pixmap)
 QIcon add()
 {
     return themed("list-add", [] {
-        return painted([](QPainter &painter) {
+        return painted([](QPainter &painter, const QColor &) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(QColor(46, 139, 87));
             painter.drawEllipse(QRectF(1, 1, 14, 14));
@@ -62,8 +69,8 @@ QIcon add()
 QIcon duplicate()
 {
     return themed("edit-copy", [] {
-        return painted([](QPainter &painter) {
-            painter.setPen(QPen(ink(), 1.2));
+        return painted([](QPainter &painter, const QColor &ink) {
+            painter.setPen(QPen(ink, 1.2));
             painter.setBrush(Qt::NoBrush);
             painter.drawRoundedRect(QRectF(1.5, 1.5, 9, 9), 1.5, 1.5);
             painter.setBrush(QApplication::palette().color(QPalette::Base));
@@ -77,26 +84,44 @@ QIcon remove()
     return themed("edit-delete", [] { return standard(QStyle::SP_TrashIcon); });
 }
 
+namespace {
+
+QIcon verticalArrow(bool down)
+{
+    return painted([down](QPainter &painter, const QColor &ink) {
+        if (down) {
+            painter.translate(0, 16);
+            painter.scale(1, -1);
+        }
+        painter.setPen(QPen(ink, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.drawLine(QPointF(8, 3), QPointF(8, 13));
+        painter.drawLine(QPointF(8, 3), QPointF(4, 7));
+        painter.drawLine(QPointF(8, 3), QPointF(12, 7));
+    });
+}
+
+} // namespace
+
 QIcon moveUp()
 {
-    return themed("go-up", [] { return standard(QStyle::SP_ArrowUp); });
+    return themed("go-up", [] { return verticalArrow(false); });
 }
 
 QIcon moveDown()
 {
-    return themed("go-down", [] { return standard(QStyle::SP_ArrowDown); });
+    return themed("go-down", [] { return verticalArrow(true); });
 }
 
 namespace {
 
 QIcon curvedArrow(bool mirrored)
 {
-    return painted([mirrored](QPainter &painter) {
+    return painted([mirrored](QPainter &painter, const QColor &ink) {
         if (mirrored) {
             painter.translate(16, 0);
             painter.scale(-1, 1);
         }
-        painter.setPen(QPen(ink(), 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter.setPen(QPen(ink, 1.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.setBrush(Qt::NoBrush);
         QPainterPath arc;
         arc.moveTo(4, 6);

@@ -244,10 +244,17 @@ QModelIndex OntologyEditModel::addOption(const QModelIndex &attribute, const QSt
     return insertNew(tr("Add option"), owner, std::move(node));
 }
 
+bool OntologyEditModel::canDuplicate(const QModelIndex &index) const
+{
+    const Node *source = nodeFor(index);
+    return !m_readOnly && index.isValid() && isElement(source)
+           && source->parent->kind != NodeKind::Classification;
+}
+
 QModelIndex OntologyEditModel::duplicate(const QModelIndex &index)
 {
     const Node *source = nodeFor(index);
-    if (m_readOnly || !index.isValid() || !isElement(source))
+    if (!canDuplicate(index))
         return {};
     Node *owner = source->parent;
     std::unique_ptr<Node> copy = source->clone();
@@ -345,7 +352,7 @@ QModelIndex OntologyEditModel::attributeParentFor(const QModelIndex &selected) c
     const Node *node = nodeFor(row);
     if (node->accepts(NodeKind::Attribute) && isElement(node))
         return row;
-    if (node->kind == NodeKind::Attribute)
+    if (node->kind == NodeKind::Attribute && node->parent->accepts(NodeKind::Attribute))
         return row.parent();
     return {};
 }

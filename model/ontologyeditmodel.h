@@ -117,8 +117,8 @@ public:
     /// (empty: "Classification N") of @p type.
     QModelIndex addClassification(const QString &name = {},
                                   AttributeType type = AttributeType::Radio);
-    /// A new attribute in the last place under @p parent (object, classification, or option of a
-    /// radio attribute). Empty name: "Attribute N".
+    /// A new attribute in the last place under @p parent (an object, a classification that has
+    /// lost its question, or an option of a radio attribute). Empty name: "Attribute N".
     QModelIndex addAttribute(const QModelIndex &parent,
                              const QString &name = {},
                              AttributeType type = AttributeType::Radio);
@@ -126,6 +126,9 @@ public:
     QModelIndex addOption(const QModelIndex &attribute, const QString &label = {});
     /// A copy of @p index right after it, with new ids and feature node hashes throughout.
     QModelIndex duplicate(const QModelIndex &index);
+    /// Whether duplicate() can copy @p index: any element but a classification's question (a
+    /// classification has exactly one root attribute).
+    bool canDuplicate(const QModelIndex &index) const;
     /// Deletes the element and what is under it. Sections cannot be removed.
     bool remove(const QModelIndex &index);
     /// Moves the element @p delta places among its siblings (-1: up, +1: down).

@@ -148,8 +148,10 @@ bool OntologyEditNode::accepts(Kind childKind) const
     case Kind::ClassificationSection:
         return childKind == Kind::Classification;
     case Kind::Object:
-    case Kind::Classification:
         return childKind == Kind::Attribute;
+    case Kind::Classification:
+        // The SDK writes a classification with exactly one root attribute: its question.
+        return childKind == Kind::Attribute && children.empty();
     case Kind::Attribute:
         return childKind == Kind::Option
                && (attribute.type == AttributeType::Radio

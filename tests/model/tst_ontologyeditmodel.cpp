@@ -174,7 +174,7 @@ private Q_SLOTS:
     void shouldMoveOnlyWithinTheParent();
     void shouldMoveByDragAndDrop();
     void shouldDropWhatANewAttributeTypeCannotHold();
-    void shouldDeriveOptionValuesFromLabels();
+    void shouldDeriveOptionValuesAndAskOneQuestionPerClassification();
     void shouldListProblemsThatBlockCreation();
     void shouldRoundTripAnImportedStructureExactly();
     void shouldImportAStructureFileAsOneUndoStep();
@@ -595,13 +595,19 @@ void TestOntologyEditModel::shouldDropWhatANewAttributeTypeCannotHold()
     QCOMPARE(m_model->toJson(), before);
 }
 
-void TestOntologyEditModel::shouldDeriveOptionValuesFromLabels()
+void TestOntologyEditModel::shouldDeriveOptionValuesAndAskOneQuestionPerClassification()
 {
     const QModelIndex weather = m_model->addClassification(QStringLiteral("Weather"));
     const QModelIndex option = m_model->addOption(m_model->index(0, 0, weather));
     QCOMPARE(option.data().toString(), QStringLiteral("Option 1"));
     QVERIFY(m_model->setData(option, QStringLiteral("Heavy Rain Fall"), Qt::EditRole));
     QCOMPARE(option.data(Model::OptionValueRole).toString(), QStringLiteral("heavy_rain_fall"));
+
+    // A classification asks one question: no second root attribute, no copy of the question.
+    QVERIFY(!m_model->addAttribute(weather).isValid());
+    QVERIFY(!m_model->attributeParentFor(m_model->index(0, 0, weather)).isValid());
+    QVERIFY(!m_model->canDuplicate(m_model->index(0, 0, weather)));
+    QVERIFY(!m_model->duplicate(m_model->index(0, 0, weather)).isValid());
 
     // A classification's name is its question's name.
     QVERIFY(m_model->setData(weather, QStringLiteral("Sky"), Qt::EditRole));

@@ -446,7 +446,7 @@ void OntologyEditorWidget::updateActions()
     m_addClassification->setEnabled(editable);
     m_addAttribute->setEnabled(editable && m_model->attributeParentFor(index).isValid());
     m_addOption->setEnabled(editable && optionTarget);
-    m_duplicate->setEnabled(editable && element);
+    m_duplicate->setEnabled(m_model->canDuplicate(index));
     m_delete->setEnabled(editable && element);
     m_moveUp->setEnabled(editable && element && index.row() > 0);
     m_moveDown->setEnabled(editable && element

@@ -373,6 +373,13 @@ void TestOntologyEditorDialog::shouldShowAnExistingOntologyReadOnly()
     dialog->close();
     QTRY_VERIFY(dialog.isNull());
 
+    // An ontology already at hand is shown without a request.
+    QPointer<OntologyEditorDialog> atHand =
+        OntologyEditorDialog::openExisting(m_server.alice(), created.value());
+    QCOMPARE(atHand->title(), QStringLiteral("Signs"));
+    QCOMPARE(atHand->editor()->model()->toJson(), created->editor.toJson());
+    delete atHand.data();
+
     // An unknown hash is explained in the dialog.
     QPointer<OntologyEditorDialog> missing = OntologyEditorDialog::openExisting(
         m_server.alice(), QStringLiteral("00000000-0000-0000-0000-000000000000"));

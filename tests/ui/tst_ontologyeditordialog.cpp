@@ -170,6 +170,11 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     QTest::keyClick(type, Qt::Key_Down);
     QCOMPARE(type->currentText(), QStringLiteral("Text"));
 
+    // Return after a name does not create the ontology; it hands the keyboard to the tree.
+    QTest::keyClick(child<QLineEdit>(dialog.get(), "attributeNameEdit"), Qt::Key_Return);
+    QVERIFY(!child<QProgressBar>(dialog.get(), "progressBar")->isVisible());
+    QVERIFY(dialog->editor()->treeView()->hasFocus());
+
     // A checklist classification with one answer.
     clickAction(dialog.get(), "addClassificationAction");
     typeName(dialog.get(), "classificationNameEdit", QStringLiteral("Weather"));
@@ -323,7 +328,9 @@ void TestOntologyEditorDialog::shouldKeepEverythingWhenTheServerRefuses()
     typeName(&dialog, "objectNameEdit", QStringLiteral("Sign"));
     const QJsonObject built = dialog.editor()->model()->toJson();
 
-    QTest::mouseClick(child<QPushButton>(&dialog, "createButton"), Qt::LeftButton);
+    // Created with the keyboard this time: Ctrl+Return.
+    QTest::keyClick(
+        child<QLineEdit>(&dialog, "objectNameEdit"), Qt::Key_Return, Qt::ControlModifier);
     auto *banner = child<ErrorBanner>(&dialog, "errorBanner");
     QTRY_VERIFY(banner->isVisible());
     QVERIFY(!banner->text().isEmpty());

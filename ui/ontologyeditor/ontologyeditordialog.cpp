@@ -8,6 +8,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -89,7 +90,10 @@ OntologyEditorDialog::OntologyEditorDialog(EncordClient client, Mode mode, QWidg
     } else {
         m_create = m_buttons->addButton(tr("Create"), QDialogButtonBox::AcceptRole);
         m_create->setObjectName(QStringLiteral("createButton"));
-        m_create->setDefault(true);
+        // Return confirms what is typed in a field (see keyPressEvent); Ctrl+Return creates.
+        m_create->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+        m_create->setToolTip(tr("Create the ontology (%1)")
+                                 .arg(m_create->shortcut().toString(QKeySequence::NativeText)));
         m_buttons->addButton(QDialogButtonBox::Cancel);
     }
     m_buttons->setObjectName(QStringLiteral("buttonBox"));
@@ -287,6 +291,18 @@ bool OntologyEditorDialog::hasStartedWork() const
     return !m_readOnly && m_created.ontologyHash.isEmpty()
            && (!m_title->text().isEmpty() || !m_description->toPlainText().isEmpty()
                || m_editor->model()->undoStack()->count() > 0);
+}
+
+void OntologyEditorDialog::keyPressEvent(QKeyEvent *event)
+{
+    // A dialog presses its default button on Return; here Return ends typing a name, and an
+    // ontology created half-built would be lost work. Ctrl+Return is the Create shortcut.
+    const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
+    if (enter && !(event->modifiers() & Qt::ControlModifier)) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
 }
 
 void OntologyEditorDialog::reject()

@@ -81,6 +81,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void ontologyCreated(const Encord::Ontology &ontology);
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     enum class Mode {
         Create,

@@ -125,6 +125,10 @@ OntologyEditorWidget::OntologyEditorWidget(QWidget *parent)
                 m_form->setCurrentIndex(current);
                 updateActions();
             });
+    // After naming an element, the keyboard goes back to the tree for the next step.
+    connect(m_form, &OntologyPropertyForm::nameConfirmed, this, [this] {
+        m_tree->setFocus(Qt::OtherFocusReason);
+    });
     const auto changed = [this] {
         m_jsonStale = true;
         m_fileNotice.clear();

@@ -140,6 +140,7 @@ QLineEdit *OntologyPropertyForm::createNameEdit(const QString &objectName,
     edit->setObjectName(objectName);
     edit->setAccessibleName(accessibleName);
     edit->setClearButtonEnabled(true);
+    connect(edit, &QLineEdit::returnPressed, this, &OntologyPropertyForm::nameConfirmed);
     connect(edit, &QLineEdit::textEdited, this, [this, edit](const QString &text) {
         write(OntologyEditModel::NameRole, text);
         // The model may have turned the edit down (read-only): show what it holds.

@@ -42,6 +42,10 @@ public:
     /// typing replaces a default name.
     void focusName();
 
+Q_SIGNALS:
+    /// Return was pressed in a name field: the user is done with this element.
+    void nameConfirmed();
+
 private:
     QWidget *createGuidePage();
     QString guideText() const;

@@ -2,8 +2,8 @@
 
 #include "cvatimportwizard.h"
 #include "mainwindow.h"
-#include "resourcepane.h"
 #include "profilesdialog.h"
+#include "resourcepane.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
@@ -49,7 +49,8 @@ CvatImportWizard *DesktopController::importCvat(const QString &exportPath)
     wizard->setWindowModality(Qt::NonModal);
     connect(wizard, &CvatImportWizard::openProjectRequested, this, [this](const QString &hash) {
         m_window->showPane(QStringLiteral("projects"));
-        if (auto *projects = qobject_cast<ResourcePane *>(m_window->pane(QStringLiteral("projects"))))
+        if (auto *projects =
+                qobject_cast<ResourcePane *>(m_window->pane(QStringLiteral("projects"))))
             projects->selectWhenListed(hash);
         if (auto *datasets = m_window->pane(QStringLiteral("datasets")))
             datasets->refresh();

@@ -6,13 +6,19 @@
 #include "formlauncher.h"
 #include "grouplistmodel.h"
 #include "ontologydetails.h"
+#include "ontologyeditordialog.h"
 #include "ontologylistmodel.h"
 #include "projectdetails.h"
 #include "projectlistmodel.h"
 #include "resourcepane.h"
 #include "storagepane.h"
 
+#include <QAbstractItemView>
+#include <QAction>
+#include <QCoreApplication>
 #include <QIcon>
+#include <QMenu>
+#include <QTableView>
 
 namespace Encord {
 
@@ -24,6 +30,51 @@ QIcon themeIcon(const char *themeName, const char *bundledName)
     return QIcon::fromTheme(
         QString::fromLatin1(themeName),
         QIcon(QStringLiteral(":/icons/%1.svg").arg(QString::fromLatin1(bundledName))));
+}
+
+// File > New > Ontology..., and the Ontologies pane's New and Open Structure.
+void addOntologyActions(MainWindow *window)
+{
+    const auto tr = [](const char *text) {
+        return QCoreApplication::translate("Encord::BrowserWindowFactory", text);
+    };
+    auto *pane = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("ontologies")));
+    auto *create =
+        new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("New &Ontology…"), window);
+    create->setObjectName(QStringLiteral("newOntologyAction"));
+    create->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+O")));
+    QObject::connect(create, &QAction::triggered, window, [window, pane] {
+        if (!window->client())
+            return;
+        OntologyEditorDialog editor(*window->client(), window);
+        if (editor.exec() != QDialog::Accepted)
+            return;
+        window->showPane(QStringLiteral("ontologies"));
+        pane->selectWhenListed(editor.createdOntologyHash());
+    });
+    auto *open = new QAction(tr("Open &Structure…"), window);
+    open->setObjectName(QStringLiteral("openOntologyAction"));
+    open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    QObject::connect(open, &QAction::triggered, window, [window, pane] {
+        const QString hash = pane->currentHash();
+        if (!window->client() || hash.isEmpty())
+            return;
+        OntologyEditorDialog::openExisting(*window->client(), hash, window)->show();
+    });
+    QObject::connect(pane->view(), &QAbstractItemView::activated, open, &QAction::trigger);
+    auto enable = [window, create] {
+        create->setEnabled(window->client().has_value());
+    };
+    QObject::connect(window, &MainWindow::connectionChanged, create, enable);
+    enable();
+    window->newMenu()->addAction(create);
+    pane->addContextAction(create, false);
+    pane->addContextAction(open, true);
+    pane->addBarAction(create);
+    pane->setEmptyState(tr("No ontologies yet"),
+                        tr("An ontology says what annotators can label: objects with their "
+                           "shapes, and classifications."),
+                        {create});
 }
 
 } // namespace
@@ -69,6 +120,14 @@ std::unique_ptr<MainWindow> BrowserWindowFactory::create()
                     new ResourcePane(new GroupListModel, tr("group"), tr("groups"), false));
     // The set-up forms: File → New, Tools, the tool bar and the panes' menus.
     auto *forms = new FormLauncher(window.get());
+    forms->setOntologyCreator(
+        [](const EncordClient &client, QWidget *parent) -> std::optional<QString> {
+            OntologyEditorDialog editor(client, parent);
+            if (editor.exec() != QDialog::Accepted)
+                return std::nullopt;
+            return editor.createdOntologyHash();
+        });
+    addOntologyActions(window.get());
 
     // An empty workspace says how to fill it.
     auto *datasets = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("datasets")));

@@ -83,13 +83,11 @@ CvatPreviewPage::CvatPreviewPage(QWidget *parent)
     , m_progress(new QProgressBar(this))
     , m_summary(new QLabel(this))
     , m_counts(new QLabel(this))
-    , m_labels(makeTable({tr("Label"), tr("Shapes"), tr("By kind"), tr("Attributes")},
-                         tr("Labels"),
-                         this))
+    , m_labels(makeTable(
+          {tr("Label"), tr("Shapes"), tr("By kind"), tr("Attributes")}, tr("Labels"), this))
     , m_filter(new QComboBox(this))
-    , m_problems(makeTable({tr("Severity"), tr("Line"), tr("Image"), tr("Problem")},
-                           tr("Problems"),
-                           this))
+    , m_problems(
+          makeTable({tr("Severity"), tr("Line"), tr("Image"), tr("Problem")}, tr("Problems"), this))
     , m_save(new QPushButton(tr("&Save Report…"), this))
     , m_verdict(new QLabel(this))
 {
@@ -225,9 +223,8 @@ void CvatPreviewPage::startScan()
         Q_EMIT completeChanged();
         Q_EMIT scanFinished();
     });
-    m_watcher->setFuture(QtConcurrent::run([path, progress] {
-        return Cvat::CvatExportScan::scan(path, progress);
-    }));
+    m_watcher->setFuture(
+        QtConcurrent::run([path, progress] { return Cvat::CvatExportScan::scan(path, progress); }));
     Q_EMIT completeChanged();
 }
 

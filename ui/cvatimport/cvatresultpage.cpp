@@ -69,14 +69,14 @@ void CvatResultPage::initializePage()
         auto *heading = new QTreeWidgetItem(m_issues, {group.title});
         int count = 0;
         for (const CvatIssue &issue : group.issues) {
-            const QString where = issue.instances.mid(0, 20).join(QStringLiteral(", "))
-                                  + (issue.instances.size() > 20 ? QStringLiteral(", …")
-                                                                 : QString());
-            auto *item = new QTreeWidgetItem(
-                heading,
-                {issue.issueType.isEmpty() ? tr("(unnamed)") : issue.issueType,
-                 QString::number(issue.instances.size()),
-                 where});
+            const QString where =
+                issue.instances.mid(0, 20).join(QStringLiteral(", "))
+                + (issue.instances.size() > 20 ? QStringLiteral(", …") : QString());
+            auto *item =
+                new QTreeWidgetItem(heading,
+                                    {issue.issueType.isEmpty() ? tr("(unnamed)") : issue.issueType,
+                                     QString::number(issue.instances.size()),
+                                     where});
             item->setToolTip(2, issue.instances.join(QLatin1Char('\n')));
             count += int(issue.instances.size());
         }

@@ -164,6 +164,7 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request)
     CvatExportInfo info;
     {
         CvatReader reader(request.annotationsXml);
+        reader.setVideoAsImages(true);
         while (std::optional<CvatImage> image = reader.readNextImage())
             ontology.survey(*image);
         info = reader.info();
@@ -243,6 +244,7 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request)
         // Pass 2: one label row per image that has its file.
         const DataIndex index(request.data);
         CvatReader reader(request.annotationsXml);
+        reader.setVideoAsImages(true);
         CvatLabelRowBuilder builder(ontology, request.boxesAsPolygons);
         LabelRowStore labelRows(db);
         const qint64 now = TimeFormat::nowMs();

@@ -41,7 +41,8 @@ struct CvatPreview
     /// True when nothing blocks an import (no error in problems).
     bool canImport() const { return complete && !problems.hasErrors(); }
 
-    /// Reads @p folder's annotations and checks its images.
+    /// Reads @p folder's annotations and checks its images. "CVAT for video" exports are read
+    /// as one image per frame (CvatReader::setVideoAsImages).
     static CvatPreview build(const CvatExportFolder &folder);
 };
 

@@ -134,6 +134,7 @@ CvatImportService::CvatImportService(Workspace &workspace, const UserRecord &use
 QString CvatImportService::exportType(const QByteArray &annotationsXml, QString *error)
 {
     CvatReader reader(annotationsXml);
+    reader.setVideoAsImages(true);
     if (!reader.readHeader()) {
         const QList<CvatProblem> &problems = reader.problems().problems();
         if (error)

@@ -381,6 +381,15 @@ void TestCvatImport::shouldImportVideoExportAsFrames()
     }
     const CvatImportInput input = importInput(folder, QStringLiteral("video"));
     QCOMPARE(input.images.size(), 3);
+    // The legacy export type check accepts it as a task export too.
+    const ServerClient::Reply info =
+        m_raw->v1(QStringLiteral("projectimportercvatinfo"),
+                  QStringLiteral("POST"),
+                  QJsonValue::Null,
+                  QJsonObject{{QStringLiteral("annotations_base64"),
+                               QString::fromLatin1(input.annotationsXml.toBase64())}});
+    QCOMPARE(info.response()[QLatin1String("success")][QLatin1String("export_type")].toString(),
+             QStringLiteral("task"));
 
     const CvatImportResult result = import(input);
 

@@ -134,6 +134,7 @@ CvatImportService::CvatImportService(Workspace &workspace, const UserRecord &use
 QString CvatImportService::exportType(const QByteArray &annotationsXml, QString *error)
 {
     CvatReader reader(annotationsXml);
+    reader.setVideoAsImages(true);
     if (!reader.readHeader()) {
         const QList<CvatProblem> &problems = reader.problems().problems();
         if (error)
@@ -164,6 +165,7 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request)
     CvatExportInfo info;
     {
         CvatReader reader(request.annotationsXml);
+        reader.setVideoAsImages(true);
         while (std::optional<CvatImage> image = reader.readNextImage())
             ontology.survey(*image);
         info = reader.info();
@@ -243,6 +245,7 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request)
         // Pass 2: one label row per image that has its file.
         const DataIndex index(request.data);
         CvatReader reader(request.annotationsXml);
+        reader.setVideoAsImages(true);
         CvatLabelRowBuilder builder(ontology, request.boxesAsPolygons);
         LabelRowStore labelRows(db);
         const qint64 now = TimeFormat::nowMs();

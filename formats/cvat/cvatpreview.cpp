@@ -34,6 +34,7 @@ CvatPreview CvatPreview::build(const CvatExportFolder &folder,
     }
 
     CvatReader reader(device.get());
+    reader.setVideoAsImages(true);
     CvatProblemReport checks;
     if (reader.readHeader()) {
         CvatFolderCheck check(folder.imageFiles(), reader.info());

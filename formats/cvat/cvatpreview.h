@@ -46,7 +46,8 @@ struct CvatPreview
     /// True when nothing blocks an import (no error in problems).
     bool canImport() const { return complete && !cancelled && !problems.hasErrors(); }
 
-    /// Reads @p folder's annotations and checks its images. @p progress, when given, gets
+    /// Reads @p folder's annotations and checks its images ("CVAT for video" exports as one
+    /// image per frame, CvatReader::setVideoAsImages). @p progress, when given, gets
     /// (bytes of annotations.xml read, its size) every few images; returning false stops the
     /// reading (cancelled is then set).
     static CvatPreview build(const CvatExportFolder &folder,

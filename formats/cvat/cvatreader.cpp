@@ -173,6 +173,13 @@ bool CvatReader::advanceToImage()
         } else if (isElement(m_xml, "meta")) {
             m_sawMeta = true;
             readMeta();
+        } else if (isElement(m_xml, "track") && m_videoAsImages) {
+            m_info.flavour = CvatExportInfo::Flavour::Video;
+            readTracks();
+            if (m_failed)
+                return false;
+            m_position = Position::VideoFrames;
+            return true;
         } else if (isElement(m_xml, "track")) {
             m_info.flavour = CvatExportInfo::Flavour::Video;
             fail(CvatProblem::Kind::VideoExport,
@@ -190,6 +197,106 @@ bool CvatReader::advanceToImage()
         fail(CvatProblem::Kind::MalformedXml,
              tr("The file ends before the XML document is complete."));
     return false;
+}
+
+QString CvatReader::frameName(qint64 frame)
+{
+    return QStringLiteral("frame_%1").arg(frame, 6, 10, QLatin1Char('0'));
+}
+
+void CvatReader::readTracks()
+{
+    // Every frame of the task's range is an image, annotated or not.
+    if (!m_info.tasks.isEmpty()) {
+        const CvatExportInfo::Task &task = m_info.tasks.first();
+        for (qint64 frame = task.startFrame; frame <= task.stopFrame && task.frameStep > 0;
+             frame += task.frameStep)
+            m_frames[frame];
+        if (task.originalWidth <= 0 || task.originalHeight <= 0)
+            m_problems.add(CvatProblem::Kind::MissingImageSize,
+                           tr("The video export has no <original_size>; the frame files must "
+                              "provide their size."));
+    }
+    readTrack();
+    while (!m_failed && !m_xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = m_xml.readNext();
+        if (token == QXmlStreamReader::EndElement) {
+            // The root ends: check what follows, but the frames are still to be handed out.
+            while (!m_xml.atEnd()) {
+                if (m_xml.readNext() == QXmlStreamReader::StartElement) {
+                    m_xml.raiseError(tr("Extra content at the end of the document."));
+                    break;
+                }
+            }
+            checkXmlError();
+            return;
+        }
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        if (isElement(m_xml, "track"))
+            readTrack();
+        else if (isElement(m_xml, "image"))
+            readImage(); // a mixed file: its images are not frames, read and dropped
+        else
+            m_xml.skipCurrentElement();
+        if (checkXmlError())
+            return;
+    }
+    checkXmlError();
+}
+
+void CvatReader::readTrack()
+{
+    const QXmlStreamAttributes attributes = m_xml.attributes();
+    m_trackLabel = attributes.value(QLatin1String("label")).toString();
+    m_trackSource = attributes.value(QLatin1String("source")).toString();
+    m_trackGroup = integer(attributes.value(QLatin1String("group_id")));
+    m_inTrack = true;
+    QSet<qint64> framesOfTrack;
+    while (!m_xml.atEnd()) {
+        const QXmlStreamReader::TokenType token = m_xml.readNext();
+        if (token == QXmlStreamReader::EndElement)
+            break;
+        if (token != QXmlStreamReader::StartElement)
+            continue;
+        const std::optional<CvatShape::Kind> kind = CvatShape::kindFromElement(m_xml.name());
+        const QXmlStreamAttributes shapeAttributes = m_xml.attributes();
+        if (!kind || *kind == CvatShape::Kind::Tag
+            || !shapeAttributes.hasAttribute(QLatin1String("frame"))) {
+            m_problems.add(CvatProblem::Kind::UnknownShape,
+                           tr("<%1> is not a track shape; it is left out.").arg(m_xml.name()),
+                           QString(),
+                           m_xml.lineNumber());
+            m_xml.skipCurrentElement();
+            continue;
+        }
+        const qint64 frame = shapeAttributes.value(QLatin1String("frame")).toLongLong();
+        if (flag(shapeAttributes, "outside")) {
+            m_xml.skipCurrentElement();
+            continue;
+        }
+        CvatImage frameImage;
+        frameImage.name = frameName(frame);
+        if (!m_info.tasks.isEmpty()) {
+            frameImage.width = m_info.tasks.first().originalWidth;
+            frameImage.height = m_info.tasks.first().originalHeight;
+        }
+        std::optional<CvatShape> shape = readShape(*kind, frameImage);
+        if (!shape)
+            continue;
+        QList<CvatShape> &shapes = m_frames[frame];
+        if (framesOfTrack.contains(frame)) {
+            // Broken files repeat a frame inside a track: the last one wins.
+            m_problems.add(CvatProblem::Kind::DuplicateImage,
+                           tr("The track has this frame twice; the later shape is kept."),
+                           frameImage.name,
+                           shape->line);
+            shapes.removeLast();
+        }
+        framesOfTrack.insert(frame);
+        shapes.append(std::move(*shape));
+    }
+    m_inTrack = false;
 }
 
 void CvatReader::finish()
@@ -238,6 +345,26 @@ std::optional<CvatImage> CvatReader::readNextImage()
 {
     if (!m_headerChecked && !readHeader())
         return std::nullopt;
+    if (m_position == Position::VideoFrames) {
+        if (m_frames.isEmpty()) {
+            m_position = Position::Done;
+            m_finished = true;
+            return std::nullopt;
+        }
+        const auto first = m_frames.begin();
+        CvatImage image;
+        image.id = first.key();
+        image.name = frameName(first.key());
+        if (!m_info.tasks.isEmpty()) {
+            image.width = m_info.tasks.first().originalWidth;
+            image.height = m_info.tasks.first().originalHeight;
+        }
+        image.shapes = std::move(first.value());
+        image.line = image.shapes.isEmpty() ? 0 : image.shapes.first().line;
+        m_frames.erase(first);
+        ++m_imagesRead;
+        return image;
+    }
     if (m_position == Position::InRoot && !advanceToImage())
         return std::nullopt;
     if (m_position != Position::AtImage)
@@ -527,6 +654,12 @@ std::optional<CvatShape> CvatReader::readShape(CvatShape::Kind kind, const CvatI
     shape.occluded = flag(attributes, "occluded");
     shape.zOrder = integer(attributes.value(QLatin1String("z_order")));
     shape.groupId = integer(attributes.value(QLatin1String("group_id")));
+    if (m_inTrack) {
+        // Track shapes carry their label, source and group on the <track>.
+        shape.label = m_trackLabel;
+        shape.source = m_trackSource;
+        shape.groupId = m_trackGroup;
+    }
     shape.rotation = numberAttribute(attributes, "rotation").value_or(0.0);
 
     const bool geometryOk = readGeometry(shape, attributes);

@@ -4,6 +4,7 @@
 #include "cvatimage.h"
 #include "cvatproblemreport.h"
 
+#include <QMap>
 #include <QSet>
 #include <QString>
 #include <QXmlStreamReader>
@@ -37,6 +38,14 @@ public:
     CvatReader(const CvatReader &) = delete;
     CvatReader &operator=(const CvatReader &) = delete;
 
+    /// Reads a "CVAT for video 1.1" export as images: one per frame of the task's range
+    /// (start_frame to stop_frame by the frame step, named like CVAT's frame files,
+    /// "frame_000010"), holding every track's shape on that frame unless it is outside. CVAT
+    /// writes interpolated frames as shapes of their own, so nothing is computed. Off by
+    /// default: the export is then refused with a message naming what to export instead.
+    /// Memory: the tracks are held until the end of the file (the frames cross them).
+    void setVideoAsImages(bool on) { m_videoAsImages = on; }
+
     /// Reads <version> and <meta>, up to the first <image>. False on a fatal problem.
     bool readHeader();
     /// The next image, or nullopt at the end of the document or on a fatal problem.
@@ -53,9 +62,10 @@ public:
 
 private:
     enum class Position {
-        Start,   ///< nothing read yet
-        AtImage, ///< the current token is an <image> start tag not yet parsed
-        InRoot,  ///< between the root's children
+        Start,       ///< nothing read yet
+        AtImage,     ///< the current token is an <image> start tag not yet parsed
+        InRoot,      ///< between the root's children
+        VideoFrames, ///< the tracks are read; frames are handed out from m_frames
         Done,
     };
 
@@ -77,6 +87,10 @@ private:
     void checkShape(CvatShape &shape, const CvatImage &image, bool &keep);
     void checkLabelAndAttributes(const CvatShape &shape, const CvatImage &image);
     void checkBounds(const CvatShape &shape, const CvatImage &image);
+    /// Reads every <track> from the current one to the end of the root into m_frames.
+    void readTracks();
+    void readTrack();
+    static QString frameName(qint64 frame);
     void fail(CvatProblem::Kind kind, const QString &message);
     /// Turns an XML error of the stream into a fatal problem; true if there was one.
     bool checkXmlError();
@@ -93,6 +107,13 @@ private:
     bool m_failed = false;
     bool m_finished = false;
     qint64 m_imagesRead = 0;
+    bool m_videoAsImages = false;
+    /// Video: shapes per frame, and the track attributes the shapes inherit.
+    QMap<qint64, QList<CvatShape>> m_frames;
+    QString m_trackLabel;
+    QString m_trackSource;
+    int m_trackGroup = 0;
+    bool m_inTrack = false;
     /// Hashes of subset + '\n' + name of every image read: 8 bytes per image, not the names.
     QSet<size_t> m_imageKeys;
     QSet<QString> m_reportedLabels;     ///< undeclared labels already reported

@@ -482,6 +482,8 @@ check("create_project_from_cvat(task)",
 check("create_project_from_cvat(task, polygons)",
       lambda: cvat_import("datumaro-export-task", 2, True))
 check("create_project_from_cvat(every shape)", cvat_import_every_shape)
+check("create_project_from_cvat(video as frames)",
+      lambda: cvat_import("video-datumaro-task-step", 3))
 check("create_project_from_cvat(project)",
       lambda: cvat_import("dagshub-project-skeleton", 4))
 check("get_dataset(missing)", lambda: client.get_dataset(str(uuid.uuid4())),

@@ -133,6 +133,7 @@ private Q_SLOTS:
     void shouldReadSkeletonNodesOutOfOrder();
     void shouldReadJobExport();
     void shouldRefuseVideoExportNamingWhatToExport();
+    void shouldReadVideoExportAsFramesWhenAsked();
     void shouldReadEveryShapeKind();
     void shouldAcceptAnyDeclarationStyle_data();
     void shouldAcceptAnyDeclarationStyle();
@@ -287,6 +288,39 @@ void TestCvatReader::shouldRefuseVideoExportNamingWhatToExport()
     // The header was read before the refusal: frame step and start are known.
     QCOMPARE(document.info.tasks.first().startFrame, 10);
     QCOMPARE(document.info.tasks.first().frameStep, 3);
+}
+
+void TestCvatReader::shouldReadVideoExportAsFramesWhenAsked()
+{
+    QFile file(EncordTest::sharedPath(
+        QStringLiteral("samples/cvat/video-datumaro-task-step/annotations.xml")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    CvatReader reader(&file);
+    reader.setVideoAsImages(true);
+    QList<CvatImage> frames;
+
+    while (std::optional<CvatImage> frame = reader.readNextImage())
+        frames.append(*frame);
+
+    QVERIFY2(reader.finished(), qPrintable(reader.problems().toText()));
+    QCOMPARE(reader.info().flavour, CvatExportInfo::Flavour::Video);
+    // start 10, stop 19, step 3: four frames named like CVAT's frame files.
+    QCOMPARE(frames.size(), 4);
+    QCOMPARE(frames.at(0).name, QStringLiteral("frame_000010"));
+    QCOMPARE(frames.at(3).id, 19);
+    QCOMPARE(frames.at(0).width, 25);
+    QCOMPARE(frames.at(0).height, 20);
+    // Shapes on frames where their track is not outside, with the track's label.
+    QCOMPARE(frames.at(0).shapes.size(), 2);
+    QCOMPARE(frames.at(0).shapes.at(0).kind, Kind::Box);
+    QCOMPARE(frames.at(0).shapes.at(0).label, QStringLiteral("II"));
+    QVERIFY(frames.at(0).shapes.at(0).occluded);
+    QCOMPARE(frames.at(0).shapes.at(1).attribute(QStringLiteral("hgl")), QStringLiteral("hgkf"));
+    QCOMPARE(frames.at(1).shapes.size(), 1);
+    QCOMPARE(frames.at(1).shapes.first().kind, Kind::Polyline);
+    QVERIFY(frames.at(2).shapes.isEmpty());
+    QVERIFY(frames.at(3).shapes.isEmpty());
+    QVERIFY(!reader.problems().hasErrors());
 }
 
 void TestCvatReader::shouldReadEveryShapeKind()

@@ -78,6 +78,7 @@ CvatImportInput importInput(const QString &folderPath, const QString &datasetNam
         return input;
     input.annotationsXml = readFile(folderPath + QStringLiteral("/annotations.xml"));
     Cvat::CvatReader reader(input.annotationsXml);
+    reader.setVideoAsImages(true);
     reader.readHeader();
     Cvat::CvatFolderCheck check(folder->imageFiles(), reader.info());
     Cvat::CvatProblemReport report;
@@ -207,7 +208,8 @@ private Q_SLOTS:
     void shouldImportEverySampleThroughTheClient_data();
     void shouldImportEverySampleThroughTheClient();
     void shouldBuildOntologyFromLabelsAndAttributes();
-    void shouldRefuseVideoExportAndCreateNoProject();
+    void shouldImportVideoExportAsFrames();
+    void shouldRefuseMalformedXmlAndCreateNoProject();
     void shouldRoundTripBoxPolygonAndMask();
     void shouldCarryTagsRotatedBoxesEllipsesAndReportCuboids();
     void shouldImportThroughLegacyV1Flow();
@@ -365,28 +367,46 @@ void TestCvatImport::shouldBuildOntologyFromLabelsAndAttributes()
     QCOMPARE(row.value(QLatin1String("label_status")).toString(), QStringLiteral("LABELLED"));
 }
 
-void TestCvatImport::shouldRefuseVideoExportAndCreateNoProject()
+void TestCvatImport::shouldImportVideoExportAsFrames()
 {
+    // start 10, stop 19, step 3: frames 10, 13 and 16 ship as PNGs, frame 19 does not.
+    const QString sample = QStringLiteral("video-datumaro-task-step");
     const QString folder = m_dir.filePath(QStringLiteral("video"));
     QVERIFY(writeFile(folder + QStringLiteral("/annotations.xml"),
-                      readFile(samplePath(QStringLiteral("video-datumaro-task-step"),
-                                          QStringLiteral("annotations.xml")))));
-    QVERIFY(QFile::copy(samplePath(QStringLiteral("video-datumaro-task-step"),
-                                   QStringLiteral("images/frame_000010.png")),
-                        folder + QStringLiteral("/frame_000010.png")));
-    CvatImportInput input;
-    input.annotationsXml = readFile(folder + QStringLiteral("/annotations.xml"));
-    input.images.append(
-        {QStringLiteral("frame_000010.png"), folder + QStringLiteral("/frame_000010.png")});
-    input.datasetName = QStringLiteral("video");
-    const qint64 projectsBefore = count("projects");
+                      readFile(samplePath(sample, QStringLiteral("annotations.xml")))));
+    for (const char *frame : {"frame_000010.png", "frame_000013.png", "frame_000016.png"}) {
+        QVERIFY(writeFile(
+            folder + QStringLiteral("/images/") + QLatin1String(frame),
+            readFile(samplePath(sample, QStringLiteral("images/") + QLatin1String(frame)))));
+    }
+    const CvatImportInput input = importInput(folder, QStringLiteral("video"));
+    QCOMPARE(input.images.size(), 3);
+    // The legacy export type check accepts it as a task export too.
+    const ServerClient::Reply info =
+        m_raw->v1(QStringLiteral("projectimportercvatinfo"),
+                  QStringLiteral("POST"),
+                  QJsonValue::Null,
+                  QJsonObject{{QStringLiteral("annotations_base64"),
+                               QString::fromLatin1(input.annotationsXml.toBase64())}});
+    QCOMPARE(info.response()[QLatin1String("success")][QLatin1String("export_type")].toString(),
+             QStringLiteral("task"));
 
     const CvatImportResult result = import(input);
 
-    QVERIFY(!result.success);
-    QVERIFY(
-        issueTypes(result.issues, &CvatIssues::errors).contains(QStringLiteral("video_export")));
-    QCOMPARE(count("projects"), projectsBefore);
+    QVERIFY2(result.success, QJsonDocument(result.issues.toJson()).toJson().constData());
+    const QList<Server::LabelRowRecord> rows = labelRows(result.projectHash);
+    QCOMPARE(rows.size(), 3);
+    // Frame 10: the box of track 0 and the three points of track 1; frame 13: the polyline.
+    const Counts expected{{QStringLiteral("II|bounding_box"), 1},
+                          {QStringLiteral("klhg|point"), 3},
+                          {QStringLiteral("II|polyline"), 1}};
+    QCOMPARE(importedObjects(rows), expected);
+    const auto missing = std::find_if(
+        result.issues.warnings.cbegin(), result.issues.warnings.cend(), [](const CvatIssue &issue) {
+            return issue.issueType == QLatin1String("missing_image");
+        });
+    QVERIFY(missing != result.issues.warnings.cend());
+    QVERIFY(missing->instances.first().startsWith(QLatin1String("frame_000019")));
 }
 
 void TestCvatImport::shouldRoundTripBoxPolygonAndMask()
@@ -517,6 +537,24 @@ void TestCvatImport::shouldCarryTagsRotatedBoxesEllipsesAndReportCuboids()
                                       .value(QLatin1String("classifications"))
                                       .toArray();
     QCOMPARE(boxAnswers.first()[QLatin1String("answers")].toArray().size(), 1);
+}
+
+void TestCvatImport::shouldRefuseMalformedXmlAndCreateNoProject()
+{
+    CvatImportInput input;
+    input.annotationsXml = "<annotations><version>1.1</version>\n<image id=\"0\" name=\"a";
+    input.datasetName = QStringLiteral("broken");
+    const qint64 projectsBefore = count("projects");
+    const qint64 ontologiesBefore = count("ontologies");
+
+    const CvatImportResult result = import(input);
+
+    QVERIFY(!result.success);
+    const QStringList errors = issueTypes(result.issues, &CvatIssues::errors);
+    QCOMPARE(errors, QStringList{QStringLiteral("malformed_xml")});
+    QVERIFY(result.issues.errors.first().instances.first().contains(QLatin1String("line 2")));
+    QCOMPARE(count("projects"), projectsBefore);
+    QCOMPARE(count("ontologies"), ontologiesBefore);
 }
 
 void TestCvatImport::shouldImportThroughLegacyV1Flow()

@@ -1,14 +1,23 @@
 // encord-desktop: parses the command line, opens the connection and shows the browser.
 
+#include "aboutinformation.h"
 #include "browserwindowfactory.h"
 #include "desktopcontroller.h"
+#include "logfile.h"
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QIcon>
+#include <QLoggingCategory>
 #include <QTextStream>
+
+namespace {
+Q_LOGGING_CATEGORY(lcEncordApp, "encord.app", QtInfoMsg)
+}
 
 using namespace Encord;
 
@@ -17,8 +26,13 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Encord"));
     QApplication::setApplicationName(QStringLiteral("encord-desktop"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Encord Desktop"));
     QApplication::setApplicationVersion(QStringLiteral(ENCORD_VERSION_STRING));
+    // Ties the windows to com.encord.desktop.desktop (the Wayland app id, the dock's icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("com.encord.desktop"));
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        QStringLiteral("com.encord.desktop"), QIcon(QStringLiteral(":/icons/encord-desktop.svg"))));
+    Translations::install();
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Encord Desktop"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -28,14 +42,20 @@ int main(int argc, char *argv[])
     const QCommandLineOption workspaceOption(
         QStringLiteral("workspace"),
         QApplication::translate("main", "Open the local workspace in DIR."),
-        QStringLiteral("DIR"));
+        QApplication::translate("main", "DIR"));
     const QCommandLineOption profileOption(
         QStringLiteral("profile"),
         QApplication::translate("main", "Connect with the saved profile NAME."),
-        QStringLiteral("NAME"));
+        QApplication::translate("main", "NAME"));
     parser.addOption(workspaceOption);
     parser.addOption(profileOption);
     parser.process(app);
+
+    // After the command line: --help and --version leave no log behind.
+    LogFile log(LogFile::defaultDirectory());
+    log.install();
+    qCInfo(lcEncordApp) << "Encord Desktop" << ENCORD_VERSION_STRING << "starting with Qt"
+                        << qVersion() << "in locale" << QLocale().name();
 
     ProfileStore profiles;
     ConnectionProfile profile = profiles.lastUsed();
@@ -58,11 +78,13 @@ int main(int argc, char *argv[])
     }
 
     auto window = BrowserWindowFactory::create();
+    window->addHelpMenu(AboutInformation::collect(), log.directory());
     DesktopController controller(window.get());
     window->restoreWindowState();
     window->show();
     controller.connectTo(profile);
     const int status = QApplication::exec();
     window.reset();
+    qCInfo(lcEncordApp) << "Encord Desktop exits with status" << status;
     return status;
 }

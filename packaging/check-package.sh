@@ -18,7 +18,7 @@ fail() {
     failures=$((failures + 1))
 }
 
-for tool in dpkg-deb dpkg-shlibdeps desktop-file-validate appstreamcli; do
+for tool in dpkg-deb dpkg-shlibdeps desktop-file-validate appstreamcli readelf; do
     command -v "$tool" >/dev/null || {
         echo "FAIL: $tool is missing (scripts/test installs it: see scripts/lib/common.sh)" >&2
         exit 1
@@ -110,6 +110,9 @@ for program in "${programs[@]}" "${helpers[@]}"; do
     [ -n "$program" ] || continue
     file=$(find "$root/usr" -name "$program" -type f)
     [ -x "$file" ] || fail "$program is not executable"
+    if readelf -d "$file" | grep -Eq 'RPATH|RUNPATH'; then
+        fail "$program carries a library search path"
+    fi
 done
 
 # The packaged programs start (with the system's Qt, as an installed copy would).

@@ -16,17 +16,61 @@
 #include <QTextStream>
 
 namespace {
+
 Q_LOGGING_CATEGORY(lcEncordApp, "encord.app", QtInfoMsg)
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Encord"));
+    QCoreApplication::setApplicationName(QStringLiteral("encord-desktop"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ENCORD_VERSION_STRING));
 }
+
+void describeCommandLine(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Browse and set up Encord annotation projects."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("workspace"),
+                      QCoreApplication::translate("main", "Open the local workspace in DIR."),
+                      QCoreApplication::translate("main", "DIR")});
+    parser.addOption({QStringLiteral("profile"),
+                      QCoreApplication::translate("main", "Connect with the saved profile NAME."),
+                      QCoreApplication::translate("main", "NAME")});
+}
+
+// --help and --version are answered without a display (in a terminal over SSH, say), so
+// before the GUI starts.
+bool asksOnlyForInformation(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "-?" || argument == "--help-all"
+            || argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 using namespace Encord;
 
 int main(int argc, char *argv[])
 {
+    if (asksOnlyForInformation(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        Translations::install();
+        QCommandLineParser parser;
+        describeCommandLine(parser);
+        parser.process(app); // prints the answer and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Encord"));
-    QApplication::setApplicationName(QStringLiteral("encord-desktop"));
-    QApplication::setApplicationVersion(QStringLiteral(ENCORD_VERSION_STRING));
+    setIdentity();
     // Ties the windows to com.encord.desktop.desktop (the Wayland app id, the dock's icon).
     QGuiApplication::setDesktopFileName(QStringLiteral("com.encord.desktop"));
     QApplication::setWindowIcon(QIcon::fromTheme(
@@ -35,20 +79,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Encord Desktop"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Browse and set up Encord annotation projects."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption workspaceOption(
-        QStringLiteral("workspace"),
-        QApplication::translate("main", "Open the local workspace in DIR."),
-        QApplication::translate("main", "DIR"));
-    const QCommandLineOption profileOption(
-        QStringLiteral("profile"),
-        QApplication::translate("main", "Connect with the saved profile NAME."),
-        QApplication::translate("main", "NAME"));
-    parser.addOption(workspaceOption);
-    parser.addOption(profileOption);
+    describeCommandLine(parser);
     parser.process(app);
 
     // After the command line: --help and --version leave no log behind.
@@ -59,6 +90,8 @@ int main(int argc, char *argv[])
 
     ProfileStore profiles;
     ConnectionProfile profile = profiles.lastUsed();
+    const QString workspaceOption = QStringLiteral("workspace");
+    const QString profileOption = QStringLiteral("profile");
     if (parser.isSet(workspaceOption)) {
         // A folder given on the command line is opened as it is, not saved as a profile.
         profile = ConnectionProfile::defaultLocal();

@@ -115,8 +115,10 @@ for program in "${programs[@]}" "${helpers[@]}"; do
     fi
 done
 
-# The packaged programs start (with the system's Qt, as an installed copy would).
-version=$(QT_QPA_PLATFORM=offscreen "$root/usr/bin/encord-desktop" --version 2>&1) ||
+# The packaged programs start (with the system's Qt, as an installed copy would), and
+# --version needs no display.
+version=$(env -u QT_QPA_PLATFORM -u DISPLAY -u WAYLAND_DISPLAY \
+    "$root/usr/bin/encord-desktop" --version 2>&1) ||
     fail "encord-desktop --version failed: $version"
 grep -q "$(field Version | sed 's/-.*//')" <<<"$version" ||
     fail "encord-desktop --version says '$version'"

@@ -46,8 +46,9 @@ Result<PrivateKey, QString> loadOrCreateKey(const QString &dir)
     const PrivateKey key = PrivateKey::generate();
     const QString comment = QStringLiteral("local-user@encord-desktop");
     if (key.isNull() || !writePrivateFile(keyPath, key.toOpenSshText(comment)))
-        return tr("Could not write the workspace key to %1. Check that the folder is "
-                  "writable.")
+        return QCoreApplication::translate("Encord::LocalWorkspace",
+                                           "Could not write the workspace key to %1. Check "
+                                           "that the folder is writable.")
             .arg(QDir::toNativeSeparators(keyPath));
     QFile publicFile(keyPath + QStringLiteral(".pub"));
     if (publicFile.open(QIODevice::WriteOnly))

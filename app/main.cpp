@@ -1,51 +1,104 @@
 // encord-desktop: parses the command line, opens the connection and shows the browser.
 
+#include "aboutinformation.h"
 #include "browserwindowfactory.h"
 #include "desktopcontroller.h"
+#include "logfile.h"
 #include "mainwindow.h"
 #include "profilestore.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
+#include <QLoggingCategory>
 #include <QTextStream>
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcEncordApp, "encord.app", QtInfoMsg)
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Encord"));
+    QCoreApplication::setApplicationName(QStringLiteral("encord-desktop"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ENCORD_VERSION_STRING));
+}
+
+void describeCommandLine(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Browse and set up Encord annotation projects."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption({QStringLiteral("workspace"),
+                      QCoreApplication::translate("main", "Open the local workspace in DIR."),
+                      QCoreApplication::translate("main", "DIR")});
+    parser.addOption({QStringLiteral("profile"),
+                      QCoreApplication::translate("main", "Connect with the saved profile NAME."),
+                      QCoreApplication::translate("main", "NAME")});
+    parser.addOption(
+        {QStringLiteral("import-cvat"),
+         QCoreApplication::translate("main",
+                                     "Open the CVAT import with the export folder or .zip at PATH."),
+         QCoreApplication::translate("main", "PATH")});
+}
+
+// --help and --version are answered without a display (in a terminal over SSH, say), so
+// before the GUI starts.
+bool asksOnlyForInformation(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArrayView argument(argv[i]);
+        if (argument == "--help" || argument == "-h" || argument == "-?" || argument == "--help-all"
+            || argument == "--version" || argument == "-v")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
 
 using namespace Encord;
 
 int main(int argc, char *argv[])
 {
+    if (asksOnlyForInformation(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        Translations::install();
+        QCommandLineParser parser;
+        describeCommandLine(parser);
+        parser.process(app); // prints the answer and exits
+        return 0;
+    }
+
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Encord"));
-    QApplication::setApplicationName(QStringLiteral("encord-desktop"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Encord Desktop"));
-    QApplication::setApplicationVersion(QStringLiteral(ENCORD_VERSION_STRING));
+    setIdentity();
+    // Ties the windows to com.encord.desktop.desktop (the Wayland app id, the dock's icon).
+    QGuiApplication::setDesktopFileName(QStringLiteral("com.encord.desktop"));
+    QApplication::setWindowIcon(QIcon::fromTheme(
+        QStringLiteral("com.encord.desktop"), QIcon(QStringLiteral(":/icons/encord-desktop.svg"))));
+    Translations::install();
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Encord Desktop"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Browse and set up Encord annotation projects."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption workspaceOption(
-        QStringLiteral("workspace"),
-        QApplication::translate("main", "Open the local workspace in DIR."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption profileOption(
-        QStringLiteral("profile"),
-        QApplication::translate("main", "Connect with the saved profile NAME."),
-        QStringLiteral("NAME"));
-    const QCommandLineOption importOption(
-        QStringLiteral("import-cvat"),
-        QApplication::translate("main",
-                                "Open the CVAT import with the export folder or .zip at PATH."),
-        QStringLiteral("PATH"));
-    parser.addOption(workspaceOption);
-    parser.addOption(profileOption);
-    parser.addOption(importOption);
+    describeCommandLine(parser);
     parser.process(app);
+
+    // After the command line: --help and --version leave no log behind.
+    LogFile log(LogFile::defaultDirectory());
+    log.install();
+    qCInfo(lcEncordApp) << "Encord Desktop" << ENCORD_VERSION_STRING << "starting with Qt"
+                        << qVersion() << "in locale" << QLocale().name();
 
     ProfileStore profiles;
     ConnectionProfile profile = profiles.lastUsed();
+    const QString workspaceOption = QStringLiteral("workspace");
+    const QString profileOption = QStringLiteral("profile");
+    const QString importOption = QStringLiteral("import-cvat");
     if (parser.isSet(workspaceOption)) {
         // A folder given on the command line is opened as it is, not saved as a profile.
         profile = ConnectionProfile::defaultLocal();
@@ -65,6 +118,7 @@ int main(int argc, char *argv[])
     }
 
     auto window = BrowserWindowFactory::create();
+    window->addHelpMenu(AboutInformation::collect(), log.directory());
     DesktopController controller(window.get());
     window->restoreWindowState();
     window->show();
@@ -73,5 +127,6 @@ int main(int argc, char *argv[])
         controller.importCvat(QFileInfo(parser.value(importOption)).absoluteFilePath());
     const int status = QApplication::exec();
     window.reset();
+    qCInfo(lcEncordApp) << "Encord Desktop exits with status" << status;
     return status;
 }

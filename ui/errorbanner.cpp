@@ -4,6 +4,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 
@@ -18,16 +19,6 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     setObjectName(QStringLiteral("errorBanner"));
     setAccessibleName(tr("Error"));
     setFrameShape(QFrame::StyledPanel);
-    // A tinted strip that follows the palette (light and dark) rather than a fixed colour.
-    setAutoFillBackground(true);
-    QPalette tinted = palette();
-    const QColor base = tinted.color(QPalette::Window);
-    const QColor alert(220, 60, 40);
-    tinted.setColor(QPalette::Window,
-                    QColor::fromRgbF(base.redF() * 0.8 + alert.redF() * 0.2,
-                                     base.greenF() * 0.8 + alert.greenF() * 0.2,
-                                     base.blueF() * 0.8 + alert.blueF() * 0.2));
-    setPalette(tinted);
 
     const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
     m_icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxWarning).pixmap(iconSize));
@@ -56,6 +47,19 @@ void ErrorBanner::showMessage(const QString &message)
 {
     m_text->setText(message);
     show();
+}
+
+void ErrorBanner::paintEvent(QPaintEvent *event)
+{
+    // A strip tinted towards red from the current palette's window colour, computed at each
+    // paint so that it follows a switch between light and dark palettes while the app runs.
+    const QColor base = palette().color(QPalette::Window);
+    const QColor alert(220, 60, 40);
+    const QColor tint = QColor::fromRgbF(base.redF() * 0.8f + alert.redF() * 0.2f,
+                                         base.greenF() * 0.8f + alert.greenF() * 0.2f,
+                                         base.blueF() * 0.8f + alert.blueF() * 0.2f);
+    QPainter(this).fillRect(rect(), tint);
+    QFrame::paintEvent(event);
 }
 
 QString ErrorBanner::text() const

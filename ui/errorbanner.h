@@ -26,6 +26,9 @@ public:
 Q_SIGNALS:
     void retryRequested();
 
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
 private:
     QLabel *m_icon;
     QLabel *m_text;

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "browserpane.h"
+#include "helpmenu.h"
 #include "paletteicon.h"
 
 #include <QAction>
@@ -175,6 +176,11 @@ void MainWindow::setProfileNames(const QStringList &names, const QString &curren
         group->addAction(action);
         connect(action, &QAction::triggered, this, [this, name] { Q_EMIT connectRequested(name); });
     }
+}
+
+void MainWindow::addHelpMenu(const AboutInfo &about, const QString &logDirectory)
+{
+    menuBar()->addMenu(new HelpMenu(about, logDirectory, this));
 }
 
 void MainWindow::refreshCurrent()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "aboutinfo.h"
 #include "client/encordclient.h"
 
 #include <QMainWindow>
@@ -52,6 +53,9 @@ public:
 
     /// Restores geometry and view state saved by an earlier run (call after adding panes).
     void restoreWindowState();
+
+    /// Adds the Help menu, last in the menu bar: About (from @p about) and the log folder.
+    void addHelpMenu(const AboutInfo &about, const QString &logDirectory);
 
     /// Fills File → Connect To with @p names, @p current checked.
     void setProfileNames(const QStringList &names, const QString &current);

@@ -9,6 +9,8 @@ ENCORD_PACKAGES=(
     libssl-dev libssh-dev libsqlite3-dev libcpp-httplib-dev libzip-dev
     openssh-client openssl
     xvfb xauth
+    qt6-tools-dev qt6-l10n-tools
+    dpkg-dev appstream desktop-file-utils
 )
 
 encord_say() { printf '==> %s\n' "$*"; }

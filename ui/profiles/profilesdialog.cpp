@@ -83,7 +83,10 @@ ProfilesDialog::ProfilesDialog(const QList<ConnectionProfile> &profiles,
     m_problem->setAccessibleName(tr("Problem"));
     m_testResult->setWordWrap(true);
     m_problem->setWordWrap(true);
-    m_problem->setForegroundRole(QPalette::BrightText);
+    // Bold in the palette's own text colour: BrightText is white in light palettes.
+    QFont problemFont = m_problem->font();
+    problemFont.setBold(true);
+    m_problem->setFont(problemFont);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Save and &Connect"));
 
     m_domain->setEditable(true);

@@ -2,6 +2,68 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CvatArchive</name>
+    <message>
+        <source>%1 is not a readable zip file: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive has no %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1 in the archive: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CvatDocument</name>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CvatPreview</name>
+    <message>
+        <source>The archive entry leaves the archive; it is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CvatProblemReport</name>
+    <message numerus="yes">
+        <source>%n more problem(s) of kinds already listed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Encord</name>
+    <message>
+        <source>The file is not valid JSON: %1 at line %2, column %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Ontology…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Structure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ontologies yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ontology says what annotators can label: objects with their shapes, and classifications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Encord::AboutDialog</name>
     <message>
         <source>About Encord Desktop</source>
@@ -119,6 +181,153 @@
     </message>
 </context>
 <context>
+    <name>Encord::ApiKeysDialog</name>
+    <message>
+        <source>Read the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run model inference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read label logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the algorithm library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Get or Create Default Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Keys of Dataset “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API Keys of Project “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get or create default key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key is a secret: whoever has it can act on this %1 with its scopes. It is shown only now. Copy it and keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Encord::BrowserWindowFactory</name>
     <message>
         <source>Datasets</source>
@@ -184,6 +393,48 @@
         <source>groups</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No datasets yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a CVAT export to get a dataset, an ontology and a project with all the labels in one go, or create an empty dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No projects yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CVAT export becomes a project with its labels; you can also drop an export folder or .zip on this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::CheckableList</name>
+    <message>
+        <source>Filter %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not among your %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ticked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Encord::CloudIntegrationListModel</name>
@@ -197,9 +448,759 @@
     </message>
 </context>
 <context>
+    <name>Encord::ColorButton</name>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the colour annotators see for this object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Encord::ConnectionProfile</name>
     <message>
         <source>Local workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Cvat::CvatExportFolder</name>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 holds no annotations.xml. Export the task, job or project from CVAT as &quot;CVAT for images 1.1&quot; and choose the unpacked folder or the .zip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive %1 holds no annotations.xml at its root. Export from CVAT as &quot;CVAT for images 1.1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export has no image %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Cvat::CvatExportScan</name>
+    <message>
+        <source>None of the export&apos;s images has a file under images/: export again from CVAT with &quot;Save images&quot; checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Cvat::CvatFolderCheck</name>
+    <message>
+        <source>Not found where CVAT puts it; the only file of that name, images/%1, is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image file at images/%1 (subset &quot;%2&quot;); its annotations are kept without the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image file at images/%1; its annotations are kept without the picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images/%1 belongs to no &lt;image&gt; of annotations.xml; it is not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Cvat::CvatLabelRowBuilder</name>
+    <message>
+        <source>A %1 cannot be carried over: Encord has no matching 2D shape for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image size is unknown, so the %1 cannot be placed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ellipse becomes a polygon of %1 points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A points shape of %1 points becomes %1 point objects.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Cvat::CvatOntologyBuilder</name>
+    <message>
+        <source>Shapes with an empty label are not carried over: an ontology object needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label &quot;%1&quot; is used by no shape and declares no shape type; it is not added to the ontology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Cvat::CvatReader</name>
+    <message>
+        <source>The file ends before the XML document is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The XML is not well-formed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file declares a DTD. CVAT never writes one, and entity declarations are refused for safety.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a CVAT annotations file: the root element is &lt;%1&gt;, not &lt;annotations&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds no XML element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DTD appears inside the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is a &quot;CVAT for video 1.1&quot; export (it holds tracks). Export the task again in CVAT as &quot;CVAT for images 1.1&quot; with &quot;Save images&quot; ticked, and import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The video export has no &lt;original_size&gt;; the frame files must provide their size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra content at the end of the document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not a track shape; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The track has this frame twice; the later shape is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export holds no images and no tracks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no &lt;version&gt;; it is read as CVAT XML 1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file says it is CVAT XML version %1; it is read as 1.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no &lt;meta&gt;; the labels are taken from the shapes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image name is absolute or leaves the export folder; no file is looked up for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another &lt;image&gt; earlier in the file has the same name%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> in subset &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image has no width and height; the image file must provide them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; is not a CVAT shape; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 has missing or unreadable coordinates; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skeleton node &quot;%1&quot; has no readable point; it is marked absent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A polygon with %1 point(s) has no area; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A polyline with %1 point(s) is no line; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A points shape without points is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask&apos;s RLE is not a list of non-negative integers; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask&apos;s rectangle of %1 × %2 pixels is unusable; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask&apos;s runs cover more pixels than its %1 × %2 rectangle; it is left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mask&apos;s runs end before its %1 × %2 rectangle does; the rest is taken as background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skeleton &quot;%1&quot; declares no node &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 has an empty label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label &quot;%1&quot; is used but not declared in &lt;meta&gt;; it is created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label &quot;%1&quot; declares no attribute &quot;%2&quot;; the value is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an allowed value of attribute &quot;%2&quot; of label &quot;%3&quot;; it is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 reaches beyond the %2 × %3 image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::CvatImportWizard</name>
+    <message>
+        <source>Import a CVAT Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::CvatOptionsPage</name>
+    <message>
+        <source>Import &amp;boxes as polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset with the export&apos;s images, an ontology from its labels and a project joining them are created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset name problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import boxes as polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploads at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled: reviewers approve the imported labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlabelled: annotators still submit each task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed: the imported labels count as reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dataset name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Uploads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review mode decides where the imported labels start in the project&apos;s workflow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dataset needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::CvatPreviewPage</name>
+    <message>
+        <source>a project export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a task export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a job export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an export without &lt;meta&gt; (read as a task)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the export holds and what cannot be carried over as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the problems report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Problems Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, named &quot;%1&quot; in CVAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, format version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown (read as 1.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in annotations.xml: </source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 found, %2 missing, %3 extra files not named by any image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used by shapes but not declared in the export&apos;s labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to import; read the %n warning(s) first: what they name is changed or left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s) must be fixed in the export before it can be imported; nothing has been uploaded.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the report to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::CvatResultPage</name>
+    <message>
+        <source>&amp;Open the project in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issues reported by the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the project in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project was created (ID %1) with its dataset (ID %2) and an ontology made from the export&apos;s labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not create the project. The errors below say why; fix the export and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server reported no issues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::CvatRunPage</name>
+    <message>
+        <source>Could not unpack %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The images are uploaded first; the dataset, ontology and project are made only once every image is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was created on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export has not been read; go back to the preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unpacking the images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading annotations.xml…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder to unpack the images: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading the images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 files — %3 of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — %1/s — about %2 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) uploaded.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server is converting the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be stopped now; the window can stay open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not import the export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::CvatSourcePage</name>
+    <message>
+        <source>Choose the CVAT Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export in the &quot;CVAT for images 1.1&quot; format, saved with its images: the folder holding annotations.xml and images/, or the .zip CVAT downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export folder or .zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a path, choose one, or drop a folder or .zip here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an export folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zip File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an export .zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In CVAT: Actions → Export task dataset (or job, or project) → &quot;CVAT for images 1.1&quot; with &quot;Save images&quot; checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CVAT Export Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CVAT Export Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip archives (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the export&apos;s folder or its .zip file, not a file inside it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -286,6 +1287,14 @@
         <source>Could Not Connect</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import a CVAT Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a workspace first: the import creates a project there.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Encord::DesktopSession</name>
@@ -317,6 +1326,74 @@
     </message>
     <message>
         <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::FieldMessage</name>
+    <message>
+        <source>%1: problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::FolderUpload</name>
+    <message>
+        <source>The file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be uploaded into a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server gave too few upload addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::FormError</name>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::FormLauncher</name>
+    <message>
+        <source>New &amp;Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upload Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;Metadata Schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Project with These &amp;Datasets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;API Keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload Files into “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -483,6 +1560,189 @@
     </message>
     <message>
         <source>%1 — Encord Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import CVAT Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make an Encord project from a CVAT export folder or .zip (you can also drop one on the window).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::MetadataSchemaDialog</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Geospatial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choice (enum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Long text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the Metadata Schema?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation has one client metadata schema. Saving replaces it for everyone with these %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client Metadata Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client metadata keys and the type of their values. The organisation has one schema; it applies to every storage item and folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type of key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (unknown type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the organisation&apos;s schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The schema could not be loaded; saving is off so that nothing is replaced by mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation has no schema yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in the organisation&apos;s schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: a key is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: a key has at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: “%2” may hold only letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, and starts with a letter, digit or &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: the key “%2” is already in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the problem under the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -658,6 +1918,259 @@
     </message>
 </context>
 <context>
+    <name>Encord::NewDatasetDialog</name>
+    <message>
+        <source>Encord</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AWS S3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Cloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3-compatible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in a cloud bucket need a cloud integration on the server; the server says whether it offers the location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A title has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::NewFolderDialog</name>
+    <message>
+        <source>a number such as 2.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ISO date such as 2024-05-01T10:00:00Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a JSON array or object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metadata schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add metadata entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove metadata entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inside:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The top level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client metadata:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the organisation&apos;s metadata schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The metadata schema could not be loaded; values are sent as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation has no metadata schema; values are sent as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys of the organisation&apos;s schema: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value needs a key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key “%1” is already in the table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a key of the organisation&apos;s metadata schema.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” needs %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name cannot contain &apos;/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::NewProjectWizard</name>
+    <message>
+        <source>New Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A project titled &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, described as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No datasets yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontology: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Encord::OntologyDetails</name>
     <message>
         <source>Contents:</source>
@@ -685,6 +2198,586 @@
     </message>
     <message>
         <source>classifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::OntologyEditModel</name>
+    <message>
+        <source>Object %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object %1 needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification %1 needs a question: add an attribute to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute %1 needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” needs at least one option to choose from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option %1 needs a label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objects (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classifications (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id %1, feature node hash %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change dynamic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change attribute type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::OntologyEditorDialog</name>
+    <message>
+        <source>Ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Street scenes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A title is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is annotated with this ontology (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the ontology (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only: the protocol offers no way to change an existing ontology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A title needs more than spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating “%1”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the ontology…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontology — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard Ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this ontology? What you entered here will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::OntologyEditorWidget</name>
+    <message>
+        <source>Ontology structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The structure JSON this editor sends (Encord&apos;s &quot;editor&quot; format). Read-only: edit on the Structure tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontology editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an object: something annotators draw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a classification: a question about a whole frame</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a radio attribute to the selected element; the arrow offers the other types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Radio (one answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checklist (several answers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Numeric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an option to the selected radio or checklist attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected element with new ids and hashes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected element and what is under it (Undo brings it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected element up among its siblings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected element down among its siblings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the structure with one from a JSON file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the structure JSON to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(and %1 more to fix)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported %1 and %2 from %3. Undo brings back what was here before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the structure to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Ontology Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Ontology Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ontology-structure.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::OntologyPropertyForm</name>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Objects&lt;/b&gt; are what annotators draw: a box, a polygon, a point, a mask…&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classifications&lt;/b&gt; are questions about a whole frame or file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attributes&lt;/b&gt; ask more about an object or a classification. Radio and checklist attributes offer &lt;b&gt;options&lt;/b&gt;; a radio option can ask further questions of its own.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an element to see its details.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Add elements with the buttons above, drag them to reorder, and select one to edit it here.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One answer from a list of options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any number of answers from a list of options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A free text answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A number (needs SDK 0.1.174 or later to read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SDK %1 or later is needed to open an ontology with this shape.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators must label this object before submitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shape:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Weather</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotators must answer this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A classification asks its first attribute&apos;s question; its options are the answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dynamic (the answer may change from frame to frame)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for attributes placed directly on an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the option is called in exported labels; it follows the label (lower case, spaces become underscores)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontology structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id %1 · feature node hash %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -728,6 +2821,63 @@
     </message>
     <message>
         <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::OntologyStructureReader</name>
+    <message>
+        <source>The file holds a JSON list, not an ontology structure. A structure is an object with &quot;objects&quot; and &quot;classifications&quot; lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not an ontology structure that Encord can read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more problem(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::PasteKeyDialog</name>
+    <message>
+        <source>Paste a Private Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the whole private key, from &quot;-----BEGIN OPENSSH PRIVATE KEY-----&quot; to the END line. It is saved in a file only you can read; a passphrase, if the key has one, is asked each time you connect and is never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private key text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a key to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the key in %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -932,6 +3082,92 @@
         <source>Connected to %1: your key is accepted.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Paste…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the text of a private key; it is saved in a file only you can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::ProjectBasicsPage</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the project; annotators see its title and description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A title has at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::ProjectDatasetsPage</name>
+    <message>
+        <source>datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the datasets whose data the project annotates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading datasets…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The datasets could not be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no datasets yet. Make one with New Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Encord::ProjectDetails</name>
@@ -1021,6 +3257,203 @@
     </message>
     <message>
         <source>Manual QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::ProjectDonePage</name>
+    <message>
+        <source>&amp;Show the project in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the project in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; was created.
+ID: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::ProjectOntologyPage</name>
+    <message>
+        <source>Use an &amp;existing ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with an e&amp;mpty ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Ontology…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ontology says what annotators label: objects, classifications and their attributes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an existing ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with an empty ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter ontologies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter ontologies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ontologies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ontology editor is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a new ontology in the ontology editor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new, empty ontology</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::ProjectSummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check what will be created, then press Create.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creation was cancelled; nothing was changed. Press Create to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::ProjectWorkflowPage</name>
+    <message>
+        <source>&amp;Manual QA: reviewers check labels by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark QA: compare with source projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workflow template:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose how labels are checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow template ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading projects…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The projects could not be listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no projects to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one source project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the template&apos;s ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ID has only letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark QA against %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow template %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1237,6 +3670,117 @@
     </message>
 </context>
 <context>
+    <name>Encord::StructureChecker</name>
+    <message>
+        <source>the structure needs an &quot;objects&quot; list (it may be empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the structure needs a &quot;classifications&quot; list (it may be empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;skeleton_templates&quot; must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be a whole number of 1 or more, such as &quot;1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id %1 is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;id&quot; must be numbers joined by dots, such as &quot;1.2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; does not start with its parent&apos;s id &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id &quot;%1&quot; is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;featureNodeHash&quot; is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the feature node hash &quot;%1&quot; is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;color&quot; must be a colour such as &quot;#D33115&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shape &quot;%1&quot; is not a shape of the format (bounding_box, polygon, point, skeleton, polyline, rotatable_bounding_box, bitmask, audio, text, cuboid, cuboid_2d, segmentation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a classification must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;level&quot; can only be &quot;global&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be a list of attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a classification needs at least one attribute (its question)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an attribute must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the attribute type &quot;%1&quot; is not radio, checklist, text or numeric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;required&quot; must be given as true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1 attribute cannot have options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;options&quot; must be a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an option must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;value&quot; must be a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the options of a radio attribute can hold further attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Encord::TitledColumns</name>
     <message>
         <source>Title</source>
@@ -1256,6 +3800,61 @@
     </message>
     <message>
         <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::UploadDialog</name>
+    <message>
+        <source>Uploading to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading %1 into “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files that failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Files that had not been registered were not added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uploaded, %2 failed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1299,6 +3898,14 @@
     <message>
         <source>There is no saved profile named &quot;%1&quot;.
 </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the CVAT import with the export folder or .zip at PATH.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PATH</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -66,7 +66,7 @@ std::optional<DeidOptions> DeidOptions::fromJson(const QJsonObject &json, QStrin
         json.value(QLatin1String("naming")).toString() == QLatin1String("sopInstanceUid")
             ? OutputNaming::SopInstanceUid
             : OutputNaming::PrefixedOriginal;
-    options.maxOcrFrames = qMax(1, json.value(QLatin1String("maxOcrFrames")).toInt(8));
+    options.maxOcrFrames = qMax(1, json.value(QLatin1String("maxOcrFrames")).toInt(3));
     return options;
 }
 

@@ -32,7 +32,7 @@ struct DeidOptions
     OutputNaming naming = OutputNaming::PrefixedOriginal;
     /// The most frames OCR looks at in one file (spread over the file); the boxes found are
     /// blacked out on every frame.
-    int maxOcrFrames = 8;
+    int maxOcrFrames = 3;
 
     /// Accepts the v1 ("REDACT_ALL_TEXT") and v2 ("redactAllText") spellings.
     static std::optional<PixelRedactionMode> parseMode(const QString &text);

@@ -11,6 +11,7 @@ namespace {
 
 // Words below this confidence are noise in anatomy more often than text.
 constexpr float kMinimumConfidence = 20.0f;
+constexpr float kSingleGlyphConfidence = 80.0f;
 
 QImage stretched(const QImage &grey)
 {
@@ -115,7 +116,7 @@ QList<DetectedWord> TextDetector::detect(const QImage &grey)
 
     // Tesseract reads glyphs about 20-30 px high best; DICOM overlays are often 8-12 px.
     const int longest = std::max(source.width(), source.height());
-    const double scale = longest <= 512 ? 3.0 : longest <= 1024 ? 2.0 : 1.0;
+    const double scale = longest <= 256 ? 3.0 : longest <= 800 ? 2.0 : 1.0;
     const QImage base = stretched(source);
     const QImage scaled = scale == 1.0 ? base
                                        : base.scaled(qRound(base.width() * scale),
@@ -174,6 +175,14 @@ QList<DetectedWord> TextDetector::recognise(const QImage &image, double scale)
         if (!iterator->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom))
             continue;
         if (confidence < kMinimumConfidence || !hasLetterOrDigit(text))
+            continue;
+        // A lone character read with doubt is usually an edge in the anatomy, and a "word"
+        // covering a quarter of the image is the image itself.
+        const auto glyphs =
+            std::count_if(text.cbegin(), text.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+        if (glyphs == 1 && confidence < kSingleGlyphConfidence)
+            continue;
+        if (qint64(right - left) * (bottom - top) * 4 > qint64(image.width()) * image.height())
             continue;
         const QRect box(
             QPoint(int(left / scale), int(top / scale)),

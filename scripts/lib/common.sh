@@ -9,6 +9,8 @@ ENCORD_PACKAGES=(
     libssl-dev libssh-dev libsqlite3-dev libcpp-httplib-dev
     openssh-client openssl
     xvfb xauth
+    libgdcm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng
+    libgdcm-tools dcmtk fonts-dejavu-core
 )
 
 encord_say() { printf '==> %s\n' "$*"; }

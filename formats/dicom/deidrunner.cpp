@@ -256,7 +256,11 @@ QString DeidRunner::defaultWorkerPath()
         QCoreApplication::applicationDirPath() + QStringLiteral("/encord-deid-worker");
     if (QFileInfo(beside).isExecutable())
         return beside;
-    return QStandardPaths::findExecutable(QStringLiteral("encord-deid-worker"));
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("encord-deid-worker"));
+    if (!onPath.isEmpty())
+        return onPath;
+    const QString built = QStringLiteral(ENCORD_DEID_WORKER_BUILD_PATH);
+    return QFileInfo(built).isExecutable() ? built : QString();
 }
 
 void DeidRunner::setWorkerPath(const QString &path)

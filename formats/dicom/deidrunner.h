@@ -37,7 +37,7 @@ public:
     ~DeidRunner() override;
 
     /// The worker executable: ENCORD_DEID_WORKER, else encord-deid-worker beside this
-    /// program, else on PATH. Empty when none is found.
+    /// program, else on PATH, else the one in this build tree. Empty when none is found.
     static QString defaultWorkerPath();
     void setWorkerPath(const QString &path);
     /// Processes at once (default: the number of cores, at most 4).

@@ -114,12 +114,15 @@ void DeidRunner::Private::launch(int index)
                                         "stopped."));
     });
 
+    const QString action = phase == Phase::Inspect          ? QStringLiteral("inspect")
+                           : job.previewImagePath.isEmpty() ? QStringLiteral("deidentify")
+                                                            : QStringLiteral("preview");
     const QJsonObject request{
-        {QStringLiteral("action"),
-         phase == Phase::Inspect ? QStringLiteral("inspect") : QStringLiteral("deidentify")},
+        {QStringLiteral("action"), action},
         {QStringLiteral("input"), job.inputPath},
         {QStringLiteral("outputFolder"), job.outputFolder},
         {QStringLiteral("fileName"), job.fileName},
+        {QStringLiteral("previewImage"), job.previewImagePath},
         {QStringLiteral("options"), options.toJson()},
     };
     process->setProcessChannelMode(QProcess::SeparateChannels);

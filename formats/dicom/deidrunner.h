@@ -18,6 +18,10 @@ struct DeidJob
     QString outputFolder;
     /// The copy's file name; ignored when the options name outputs by SOP Instance UID.
     QString fileName;
+    /// When set, nothing is written: the job is a preview (status Previewed: tags removed and
+    /// kept, boxes that would be blacked out) and frame 0, rendered to 8-bit grey, is saved
+    /// here as PNG (pixel redaction modes only).
+    QString previewImagePath = {};
 };
 
 /// Runs de-identification over many files, each in its own encord-deid-worker process (a few

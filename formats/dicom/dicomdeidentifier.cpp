@@ -70,27 +70,27 @@ DeidResult DicomDeidentifier::process(const QString &inputPath,
     const bool wantPixels =
         m_options.pixelMode != PixelRedactionMode::NoText && action != Action::Inspect;
     const QByteArray nativePath = QFile::encodeName(input.absoluteFilePath());
+    // Each reader reads once: GDCM asserts when a reader is asked to read a second time.
     std::unique_ptr<gdcm::Reader> reader;
     bool imageRead = false;
+    bool read = false;
     if (wantPixels) {
         auto imageReader = std::make_unique<gdcm::ImageReader>();
         imageReader->SetFileName(nativePath.constData());
         imageRead = imageReader->Read();
+        read = imageRead;
         reader = std::move(imageReader);
-        if (!imageRead) {
-            // A file without pixels (report, plan, waveform) has no text to redact.
-            auto plain = std::make_unique<gdcm::Reader>();
-            plain->SetFileName(nativePath.constData());
-            if (plain->Read() && plain->GetFile().GetDataSet().FindDataElement(kPixelData))
-                return DeidResult::failure(inputPath,
-                                           tr("The pixel data of this file cannot be decoded."));
-            reader = std::move(plain);
-        }
-    } else {
+    }
+    if (!read) {
+        // Also a file without pixels (report, plan, waveform): it has no text to redact.
         reader = std::make_unique<gdcm::Reader>();
         reader->SetFileName(nativePath.constData());
+        read = reader->Read();
+        if (read && wantPixels && reader->GetFile().GetDataSet().FindDataElement(kPixelData))
+            return DeidResult::failure(inputPath,
+                                       tr("The pixel data of this file cannot be decoded."));
     }
-    if (!imageRead && !reader->Read())
+    if (!read)
         return DeidResult::failure(inputPath, tr("This is not a DICOM file, or it is damaged."));
 
     gdcm::File &file = reader->GetFile();

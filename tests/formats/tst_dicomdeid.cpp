@@ -426,50 +426,91 @@ void TestDicomDeid::shouldReportUnreadableAndBrokenFilesPerFile()
 
 void TestDicomDeid::shouldBlackOutAllBurnedInText()
 {
-    // Given an RLE (lossless) image with a name, an ID and a plain word burned in
+    // Given the same image with a name, an ID and a plain word burned in, stored lossless
+    // (RLE, JPEG-LS, JPEG 2000, JPEG lossless), uncompressed and lossy (JPEG baseline)
+    struct Encoding
+    {
+        gdcm::TransferSyntax::TSType syntax;
+        QString outputSyntax; ///< what the rule says the output must use
+        bool lossy;
+    };
+    const QList<Encoding> encodings = {
+        {gdcm::TransferSyntax::RLELossless, QStringLiteral("1.2.840.10008.1.2.5"), false},
+        {gdcm::TransferSyntax::JPEGLSLossless, QStringLiteral("1.2.840.10008.1.2.4.80"), false},
+        {gdcm::TransferSyntax::JPEG2000Lossless, QStringLiteral("1.2.840.10008.1.2.4.90"), false},
+        {gdcm::TransferSyntax::JPEGLosslessProcess14_1,
+         QStringLiteral("1.2.840.10008.1.2.4.70"),
+         false},
+        {gdcm::TransferSyntax::ExplicitVRLittleEndian,
+         QStringLiteral("1.2.840.10008.1.2.1"),
+         false},
+        {gdcm::TransferSyntax::JPEGBaselineProcess1, QStringLiteral("1.2.840.10008.1.2.1"), true},
+    };
     const QString folder = m_dir.filePath(QStringLiteral("alltext"));
     QVERIFY(QDir().mkpath(folder));
-    const BurnedIn sample = writeBurnedIn(QDir(folder).filePath(QStringLiteral("burned.dcm")),
-                                          gdcm::TransferSyntax::RLELossless);
-    QVERIFY(!sample.path.isEmpty());
+    QList<BurnedIn> samples;
+    QList<DeidJob> jobs;
+    for (const Encoding &encoding : encodings) {
+        const QString name = QStringLiteral("burned-%1.dcm").arg(int(encoding.syntax));
+        samples.append(writeBurnedIn(QDir(folder).filePath(name), encoding.syntax));
+        QVERIFY2(!samples.last().path.isEmpty(), qPrintable(name));
+        jobs.append({samples.last().path, folder, QStringLiteral("out-") + name});
+    }
 
     // When all text is redacted
     DeidOptions options;
     options.pixelMode = PixelRedactionMode::AllText;
-    const QList<DeidResult> results =
-        run(options, {{sample.path, folder, QStringLiteral("out.dcm")}});
-    const DeidResult &result = results.at(0);
-    QVERIFY2(result.status == DeidResult::Status::Written, qPrintable(result.error));
+    const QList<DeidResult> results = run(options, jobs);
 
-    // Then every word lies inside a box, the boxes are black, the rest is untouched
-    QVERIFY2(covered(sample.name, result.boxes, sample.pixels),
-             qPrintable(describe(sample.name, result.boxes)));
-    QVERIFY2(covered(sample.id, result.boxes, sample.pixels),
-             qPrintable(describe(sample.id, result.boxes)));
-    QVERIFY2(covered(sample.plain, result.boxes, sample.pixels),
-             qPrintable(describe(sample.plain, result.boxes)));
-    QCOMPARE(transferSyntaxOf(result.outputPath), QStringLiteral("1.2.840.10008.1.2.5"));
-    const QImage after = frameOf(result.outputPath);
-    QVERIFY(!after.isNull());
-    for (int y = 0; y < after.height(); ++y) {
-        for (int x = 0; x < after.width(); ++x) {
-            const bool inBox =
-                std::any_of(result.boxes.cbegin(), result.boxes.cend(), [&](const auto &box) {
-                    return box.rect.contains(x, y);
-                });
-            const int expected = inBox ? 0 : qGray(sample.pixels.pixel(x, y));
-            if (after.constScanLine(y)[x] != expected)
-                QFAIL(qPrintable(QStringLiteral("pixel %1,%2").arg(x).arg(y)));
-        }
-    }
-
-    // And OCR finds no word in the result any more
     TextDetector detector;
     QVERIFY2(detector.isReady(), qPrintable(detector.errorString()));
-    QStringList left;
-    for (const DetectedWord &word : detector.detect(after))
-        left.append(word.text);
-    QVERIFY2(left.isEmpty(), qPrintable(left.join(u' ')));
+    for (int index = 0; index < encodings.size(); ++index) {
+        const BurnedIn &sample = samples.at(index);
+        const DeidResult &result = results.at(index);
+        const QString label = QFileInfo(sample.path).fileName();
+        QVERIFY2(result.status == DeidResult::Status::Written,
+                 qPrintable(label + QStringLiteral(": ") + result.error));
+
+        // Then every word lies inside a box
+        QVERIFY2(covered(sample.name, result.boxes, sample.pixels),
+                 qPrintable(label + describe(sample.name, result.boxes)));
+        QVERIFY2(covered(sample.id, result.boxes, sample.pixels),
+                 qPrintable(label + describe(sample.id, result.boxes)));
+        QVERIFY2(covered(sample.plain, result.boxes, sample.pixels),
+                 qPrintable(label + describe(sample.plain, result.boxes)));
+
+        // And lossless sources keep their transfer syntax, lossy ones are stored uncompressed
+        // and still say they were lossy once
+        QCOMPARE(transferSyntaxOf(result.outputPath), encodings.at(index).outputSyntax);
+        const auto tags = dcmdumpTags(result.outputPath);
+        QVERIFY(tags);
+        const bool flagged = std::any_of(tags->cbegin(), tags->cend(), [](const DumpedTag &tag) {
+            return tag.group == 0x0028 && tag.element == 0x2110;
+        });
+        QCOMPARE(flagged, encodings.at(index).lossy);
+
+        // And the boxes are black, every other pixel is the source's decoded pixel
+        const QImage before = frameOf(sample.path);
+        const QImage after = frameOf(result.outputPath);
+        QVERIFY(!before.isNull() && !after.isNull());
+        for (int y = 0; y < after.height(); ++y) {
+            for (int x = 0; x < after.width(); ++x) {
+                const bool inBox =
+                    std::any_of(result.boxes.cbegin(), result.boxes.cend(), [&](const auto &box) {
+                        return box.rect.contains(x, y);
+                    });
+                const int expected = inBox ? 0 : before.constScanLine(y)[x];
+                if (after.constScanLine(y)[x] != expected)
+                    QFAIL(qPrintable(label + QStringLiteral(": pixel %1,%2").arg(x).arg(y)));
+            }
+        }
+
+        // And OCR finds no word in the result any more
+        QStringList left;
+        for (const DetectedWord &word : detector.detect(after))
+            left.append(word.text);
+        QVERIFY2(left.isEmpty(), qPrintable(label + QStringLiteral(": ") + left.join(u' ')));
+    }
 }
 
 void TestDicomDeid::shouldBlackOutOnlySensitiveText()
@@ -664,6 +705,15 @@ void TestDicomDeid::shouldPreviewWithoutWriting()
     QVERIFY(has(preview.keptTags, 0x0010, 0x0010));    // PatientName, kept by Encord's list
     QVERIFY2(covered(sample.id, preview.boxes, sample.pixels),
              qPrintable(describe(sample.id, preview.boxes)));
+
+    // The same through a worker process, with frame 0 saved for display
+    const QString image = m_dir.filePath(QStringLiteral("preview.png"));
+    const QList<DeidResult> viaWorker = run(options, {{sample.path, folder, {}, image}});
+    QCOMPARE(viaWorker.at(0).status, DeidResult::Status::Previewed);
+    QCOMPARE(viaWorker.at(0).boxes.size(), preview.boxes.size());
+    QCOMPARE(viaWorker.at(0).removedTags.size(), preview.removedTags.size());
+    QCOMPARE(QImage(image).size(), QSize(256, 128));
+    QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 1);
 }
 
 QTEST_MAIN(TestDicomDeid)

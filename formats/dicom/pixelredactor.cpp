@@ -350,18 +350,28 @@ PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
     QList<RedactedBox> boxes;
     for (int scan = 0; scan < scans; ++scan) {
         const int frame = scans == 1 ? 0 : scan * (layout.frames - 1) / (scans - 1);
-        const QImage grey = renderFrame(buffer, layout, frame, palette);
+        QImage grey = renderFrame(buffer, layout, frame, palette);
         if (frame == 0)
             outcome.firstFrame = grey;
-        for (const DetectedWord &word : detector.detect(grey)) {
-            if (options.pixelMode == PixelRedactionMode::SensitiveText
-                && !matcher.isSensitive(word.text))
-                continue;
-            const QRect box = padded(word.box, layout);
-            const bool known = std::any_of(
-                boxes.cbegin(), boxes.cend(), [&](const auto &b) { return b.rect.contains(box); });
-            if (!known && !box.isEmpty())
-                boxes.append({box, word.text});
+        // Tesseract skips some words beside text it has already segmented; a second look
+        // with every word found so far masked out finds most of them.
+        for (int look = 0; look < 2; ++look) {
+            const QList<DetectedWord> words = detector.detect(grey);
+            for (const DetectedWord &word : words) {
+                const QRect box = padded(word.box, layout);
+                for (int y = box.top(); y <= box.bottom(); ++y)
+                    std::memset(grey.scanLine(y) + box.left(), 0, size_t(box.width()));
+                if (options.pixelMode == PixelRedactionMode::SensitiveText
+                    && !matcher.isSensitive(word.text))
+                    continue;
+                const bool known = std::any_of(boxes.cbegin(), boxes.cend(), [&](const auto &b) {
+                    return b.rect.contains(box);
+                });
+                if (!known && !box.isEmpty())
+                    boxes.append({box, word.text});
+            }
+            if (words.isEmpty())
+                break;
         }
         ++outcome.framesScanned;
     }

@@ -7,28 +7,44 @@ namespace Encord::Server {
 DeidJobs::~DeidJobs()
 {
     m_stopping = true;
-    std::vector<std::thread> threads;
+    std::vector<Runner> threads;
     {
         const std::lock_guard lock(m_mutex);
         threads.swap(m_threads);
     }
-    for (std::thread &thread : threads)
-        thread.join();
+    for (Runner &runner : threads)
+        runner.thread.join();
+}
+
+void DeidJobs::reapFinished()
+{
+    for (auto it = m_threads.begin(); it != m_threads.end();) {
+        if (it->finished->load()) {
+            it->thread.join();
+            it = m_threads.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 QString DeidJobs::start(qint64 ownerId, Work work)
 {
     const QString uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const std::lock_guard lock(m_mutex);
+    reapFinished();
     m_jobs[uuid] = Job{ownerId, {}};
-    m_threads.emplace_back([this, uuid, work = std::move(work)]() {
+    auto finished = std::make_shared<std::atomic<bool>>(false);
+    std::thread thread([this, uuid, finished, work = std::move(work)]() {
         const DeidJobOutcome outcome = work([this]() { return m_stopping.load(); });
         const std::lock_guard done(m_mutex);
         Job &job = m_jobs[uuid];
         job.snapshot.outcome = outcome;
         job.snapshot.status = outcome.errors.isEmpty() ? Status::Done : Status::Error;
+        *finished = true;
         m_changed.notify_all();
     });
+    m_threads.push_back({std::move(thread), std::move(finished)});
     return uuid;
 }
 

@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -63,10 +64,18 @@ private:
         Snapshot snapshot;
     };
 
+    struct Runner
+    {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> finished;
+    };
+    /// Joins the threads of finished jobs. Called with m_mutex held.
+    void reapFinished();
+
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::map<QString, Job> m_jobs;
-    std::vector<std::thread> m_threads;
+    std::vector<Runner> m_threads;
     std::atomic<bool> m_stopping{false};
 };
 

@@ -44,6 +44,7 @@ public:
     QList<int> queue;
     QList<Running> running;
     Phase phase = Phase::Idle;
+    bool cancelled = false;
     int steps = 0;
     int stepsDone = 0;
 
@@ -165,6 +166,8 @@ void DeidRunner::Private::onWorkerFinished(QProcess *process,
     } else {
         finishFile(index, result);
     }
+    if (cancelled)
+        return; // a slot connected to fileFinished or progress cancelled the run
     pump();
     if (queue.isEmpty() && running.isEmpty())
         finishPhase();
@@ -184,6 +187,8 @@ void DeidRunner::Private::finishFile(int index, const DeidResult &result)
 
 void DeidRunner::Private::finishPhase()
 {
+    if (cancelled || phase == Phase::Idle)
+        return;
     if (phase == Phase::Inspect) {
         // The per-series rule: one failing file blocks its whole series.
         QSet<QString> blockedSeries;
@@ -209,6 +214,8 @@ void DeidRunner::Private::finishPhase()
                                                      "another file of the same series.");
                 phase = Phase::Write;
                 finishFile(index, inspected);
+                if (cancelled)
+                    return;
                 phase = Phase::Inspect;
             } else {
                 toWrite.append(index);
@@ -292,10 +299,13 @@ void DeidRunner::start(const QList<DeidJob> &jobs)
         d->results[index].inputPath = jobs.at(index).inputPath;
     }
     const bool inspectFirst = !d->options.saveConditions.isEmpty();
+    d->cancelled = false;
     d->steps = int(jobs.size()) * (inspectFirst ? 2 : 1);
     d->stepsDone = 0;
     // Start from the event loop so that signals connected after start() are not missed.
     QTimer::singleShot(0, this, [this, inspectFirst, all]() {
+        if (d->cancelled)
+            return;
         d->startPhase(inspectFirst ? Private::Phase::Inspect : Private::Phase::Write, all);
     });
     d->phase = inspectFirst ? Private::Phase::Inspect : Private::Phase::Write;
@@ -303,8 +313,9 @@ void DeidRunner::start(const QList<DeidJob> &jobs)
 
 void DeidRunner::cancel()
 {
-    if (d->phase == Private::Phase::Idle)
+    if (d->phase == Private::Phase::Idle || d->cancelled)
         return;
+    d->cancelled = true;
     const QList<Private::Running> stopping = d->running;
     d->running.clear();
     d->queue.clear();

@@ -295,6 +295,7 @@ private Q_SLOTS:
     void shouldApplySaveConditionsPerSeries();
     void shouldNameBySopInstanceUidAndNeverOverwrite();
     void shouldPreviewWithoutWriting();
+    void shouldCancelAndLeaveNothingHalfWritten();
 
 private:
     QList<DeidResult> run(const DeidOptions &options, const QList<DeidJob> &jobs);
@@ -714,6 +715,43 @@ void TestDicomDeid::shouldPreviewWithoutWriting()
     QCOMPARE(viaWorker.at(0).removedTags.size(), preview.removedTags.size());
     QCOMPARE(QImage(image).size(), QSize(256, 128));
     QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 1);
+}
+
+void TestDicomDeid::shouldCancelAndLeaveNothingHalfWritten()
+{
+    // Given a run over many files
+    const QString folder = m_dir.filePath(QStringLiteral("cancel"));
+    QVERIFY(QDir().mkpath(folder));
+    QList<DeidJob> jobs;
+    for (const QString &name : sampleNames())
+        jobs.append({QDir(sampleDir()).filePath(name), folder, QStringLiteral("c-") + name});
+    DeidRunner runner(DeidOptions{});
+    runner.setParallelism(2);
+    QSignalSpy finished(&runner, &DeidRunner::finished);
+    QSignalSpy progress(&runner, &DeidRunner::progress);
+    int seen = 0;
+    connect(&runner, &DeidRunner::fileFinished, this, [&](int, const DeidResult &) {
+        // When the user cancels after the second file
+        if (++seen == 2)
+            runner.cancel();
+    });
+    runner.start(jobs);
+    QVERIFY(finished.wait(60000));
+
+    // Then every file has a result, the rest are cancelled, nothing partial is left behind
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!runner.isRunning());
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(runner.results().size(), jobs.size());
+    int cancelled = 0;
+    for (const DeidResult &result : runner.results()) {
+        QVERIFY(!result.inputPath.isEmpty());
+        if (result.status == DeidResult::Status::Failed && result.error.contains(u"Cancelled"))
+            ++cancelled;
+    }
+    QVERIFY(cancelled >= jobs.size() - 4);
+    for (const QString &name : QDir(folder).entryList(QDir::Files | QDir::Hidden))
+        QVERIFY2(!name.contains(QStringLiteral(".partial-")), qPrintable(name));
 }
 
 QTEST_MAIN(TestDicomDeid)

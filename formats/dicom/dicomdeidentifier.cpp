@@ -175,6 +175,8 @@ DeidResult DicomDeidentifier::process(const QString &inputPath,
     const gdcm::TransferSyntax transferSyntax = meta.GetDataSetTransferSyntax();
     meta.Clear();
     meta.SetDataSetTransferSyntax(transferSyntax);
+    // The 128-byte preamble is free for applications (TIFF headers, vendor data): zero it.
+    meta.GetPreamble().Valid();
 
     const QString partial = folder.absoluteFilePath(
         QStringLiteral(".%1.partial-%2").arg(name).arg(QCoreApplication::applicationPid()));

@@ -347,6 +347,12 @@ void TestDicomDeid::shouldKeepOnlyTheKeptSetInEverySample()
         ++written;
         QCOMPARE(QFileInfo(result.outputPath).fileName(), QStringLiteral("deid_1_") + name);
 
+        // A zeroed preamble (pydicom_CT_small's holds a TIFF header) and a DICM prefix
+        QFile output(result.outputPath);
+        QVERIFY(output.open(QIODevice::ReadOnly));
+        const QByteArray head = output.read(132);
+        QCOMPARE(head, QByteArray(128, '\0') + QByteArray("DICM"));
+
         const auto tags = dcmdumpTags(result.outputPath);
         QVERIFY2(tags, qPrintable(name + QStringLiteral(": dcmdump cannot read the output")));
         for (const DumpedTag &tag : *tags) {

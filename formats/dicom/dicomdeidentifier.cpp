@@ -45,7 +45,7 @@ DeidResult DicomDeidentifier::inspect(const QString &inputPath) const
     return process(inputPath, Action::Inspect, {}, {}, nullptr);
 }
 
-DeidResult DicomDeidentifier::preview(const QString &inputPath, QImage *firstFrame) const
+DeidResult DicomDeidentifier::preview(const QString &inputPath, GreyImage *firstFrame) const
 {
     return process(inputPath, Action::Preview, {}, {}, firstFrame);
 }
@@ -61,7 +61,7 @@ DeidResult DicomDeidentifier::process(const QString &inputPath,
                                       Action action,
                                       const QString &outputFolder,
                                       const QString &fileName,
-                                      QImage *firstFrame) const
+                                      GreyImage *firstFrame) const
 {
     const QFileInfo input(inputPath);
     if (!input.isFile() || !input.isReadable())

@@ -2,9 +2,9 @@
 
 #include "deidoptions.h"
 #include "deidresult.h"
+#include "greyimage.h"
 
 #include <QCoreApplication>
-#include <QImage>
 #include <QString>
 
 namespace Encord::Dicom {
@@ -28,7 +28,7 @@ public:
     /// Everything deidentify() would do, without writing: the tags removed and kept and the
     /// boxes that would be blacked out (status Previewed). @p firstFrame, when given, receives
     /// frame 0 rendered to 8-bit grey (only in a pixel redaction mode).
-    DeidResult preview(const QString &inputPath, QImage *firstFrame = nullptr) const;
+    DeidResult preview(const QString &inputPath, GreyImage *firstFrame = nullptr) const;
     /// Writes the de-identified copy into @p outputFolder, named @p fileName, or
     /// "<SOPInstanceUID>.dcm" when the options ask for it. Never overwrites a file: an existing
     /// target is an error. Status Written, NotSaved (a condition failed) or Failed.
@@ -49,7 +49,7 @@ private:
                        Action action,
                        const QString &outputFolder,
                        const QString &fileName,
-                       QImage *firstFrame) const;
+                       GreyImage *firstFrame) const;
 
     DeidOptions m_options;
 };

@@ -161,10 +161,10 @@ std::array<qint64, 3> blackSamples(const Layout &layout,
 }
 
 // One frame as 8-bit grey (luminance, contrast-stretched over the frame).
-QImage renderFrame(const std::vector<char> &buffer,
-                   const Layout &layout,
-                   int frame,
-                   const std::vector<std::array<int, 3>> &palette)
+GreyImage renderFrame(const std::vector<char> &buffer,
+                      const Layout &layout,
+                      int frame,
+                      const std::vector<std::array<int, 3>> &palette)
 {
     std::vector<double> luminance(size_t(layout.width) * size_t(layout.height));
     const bool colour = layout.samples == 3;
@@ -191,12 +191,12 @@ QImage renderFrame(const std::vector<char> &buffer,
     }
     const auto [low, high] = std::minmax_element(luminance.begin(), luminance.end());
     const double range = *high > *low ? *high - *low : 1.0;
-    QImage image(layout.width, layout.height, QImage::Format_Grayscale8);
+    GreyImage image(layout.width, layout.height);
     for (int y = 0; y < layout.height; ++y) {
-        uchar *row = image.scanLine(y);
+        std::uint8_t *row = image.row(y);
         for (int x = 0; x < layout.width; ++x) {
             const double value = luminance[size_t(y) * size_t(layout.width) + size_t(x)];
-            row[x] = uchar(std::clamp((value - *low) * 255.0 / range, 0.0, 255.0));
+            row[x] = std::uint8_t(std::clamp((value - *low) * 255.0 / range, 0.0, 255.0));
         }
     }
     return image;
@@ -350,7 +350,7 @@ PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
     QList<RedactedBox> boxes;
     for (int scan = 0; scan < scans; ++scan) {
         const int frame = scans == 1 ? 0 : scan * (layout.frames - 1) / (scans - 1);
-        QImage grey = renderFrame(buffer, layout, frame, palette);
+        GreyImage grey = renderFrame(buffer, layout, frame, palette);
         if (frame == 0)
             outcome.firstFrame = grey;
         // Tesseract skips some words beside text it has already segmented; a second look
@@ -360,7 +360,7 @@ PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
             for (const DetectedWord &word : words) {
                 const QRect box = padded(word.box, layout);
                 for (int y = box.top(); y <= box.bottom(); ++y)
-                    std::memset(grey.scanLine(y) + box.left(), 0, size_t(box.width()));
+                    std::memset(grey.row(y) + box.left(), 0, size_t(box.width()));
                 if (options.pixelMode == PixelRedactionMode::SensitiveText
                     && !matcher.isSensitive(word.text))
                     continue;

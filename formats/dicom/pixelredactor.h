@@ -2,9 +2,9 @@
 
 #include "deidoptions.h"
 #include "deidresult.h"
+#include "greyimage.h"
 
 #include <QCoreApplication>
-#include <QImage>
 #include <QList>
 #include <QString>
 
@@ -37,7 +37,7 @@ public:
         int frameCount = 0;
         int framesScanned = 0;
         QString outputTransferSyntax; ///< UID; empty when the pixels were left as they were
-        QImage firstFrame;            ///< frame 0 rendered to 8-bit grey, before redaction
+        GreyImage firstFrame;         ///< frame 0 rendered to 8-bit grey, before redaction
     };
 
     /// Searches @p image for text per @p mode (AllText: every word; SensitiveText: words

@@ -1,99 +1,89 @@
 #include "textdetector.h"
 
-#include <algorithm>
-#include <array>
-#include <tesseract/baseapi.h>
-#include <tesseract/resultiterator.h>
+#include "ocrabi.h"
+
+#include <QFileInfo>
+#include <QLibrary>
+#include <QMutex>
 
 namespace Encord::Dicom {
 
 namespace {
 
-// Words below this confidence are noise in anatomy more often than text.
-constexpr float kMinimumConfidence = 20.0f;
-constexpr float kSingleGlyphConfidence = 80.0f;
+constexpr int kMaxWords = 4096;
 
-QImage stretched(const QImage &grey)
+struct Module
 {
-    int low = 255;
-    int high = 0;
-    for (int y = 0; y < grey.height(); ++y) {
-        const uchar *row = grey.constScanLine(y);
-        for (int x = 0; x < grey.width(); ++x) {
-            low = std::min<int>(low, row[x]);
-            high = std::max<int>(high, row[x]);
-        }
-    }
-    QImage result = grey.copy();
-    if (high <= low)
-        return result;
-    for (int y = 0; y < result.height(); ++y) {
-        uchar *row = result.scanLine(y);
-        for (int x = 0; x < result.width(); ++x)
-            row[x] = uchar((row[x] - low) * 255 / (high - low));
-    }
-    return result;
-}
+    bool loaded = false;
+    QString error;
+    EncordOcrCreate create = nullptr;
+    EncordOcrDetect detect = nullptr;
+    EncordOcrDestroy destroy = nullptr;
+    EncordOcrSavePng savePng = nullptr;
+};
 
-// Black text on white: pixels clearly above the most common (background) level become black.
-QImage binarisedAboveBackground(const QImage &grey)
+// Loaded once per process and kept: Tesseract does not like being unloaded.
+const Module &module()
 {
-    std::array<int, 256> histogram{};
-    for (int y = 0; y < grey.height(); ++y) {
-        const uchar *row = grey.constScanLine(y);
-        for (int x = 0; x < grey.width(); ++x)
-            ++histogram[row[x]];
+    static QMutex mutex;
+    static Module instance;
+    static bool tried = false;
+    const QMutexLocker lock(&mutex);
+    if (tried)
+        return instance;
+    tried = true;
+    const QString path = TextDetector::modulePath();
+    auto *library = new QLibrary(path);
+    if (path.isEmpty() || !library->load()) {
+        instance.error =
+            TextDetector::tr("The text recogniser (encord_deid_ocr) could not be "
+                             "loaded: %1")
+                .arg(path.isEmpty() ? TextDetector::tr("not found") : library->errorString());
+        delete library;
+        return instance;
     }
-    const int background =
-        int(std::max_element(histogram.begin(), histogram.end()) - histogram.begin());
-    int high = background;
-    for (int level = 255; level > background; --level) {
-        if (histogram[level] > 0) {
-            high = level;
-            break;
-        }
-    }
-    const int threshold = background + std::max(6, (high - background) / 3);
-    QImage result(grey.size(), QImage::Format_Grayscale8);
-    for (int y = 0; y < grey.height(); ++y) {
-        const uchar *in = grey.constScanLine(y);
-        uchar *out = result.scanLine(y);
-        for (int x = 0; x < grey.width(); ++x)
-            out[x] = in[x] >= threshold ? 0 : 255;
-    }
-    return result;
-}
-
-bool hasLetterOrDigit(const QString &text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return c.isLetterOrNumber(); });
+    instance.create = reinterpret_cast<EncordOcrCreate>(library->resolve("encord_ocr_create"));
+    instance.detect = reinterpret_cast<EncordOcrDetect>(library->resolve("encord_ocr_detect"));
+    instance.destroy = reinterpret_cast<EncordOcrDestroy>(library->resolve("encord_ocr_destroy"));
+    instance.savePng = reinterpret_cast<EncordOcrSavePng>(library->resolve("encord_ocr_save_png"));
+    instance.loaded = instance.create && instance.detect && instance.destroy && instance.savePng;
+    if (!instance.loaded)
+        instance.error = TextDetector::tr("The text recogniser at %1 is incomplete.").arg(path);
+    return instance;
 }
 
 } // namespace
 
-class TextDetector::Engine
+QString TextDetector::modulePath()
 {
-public:
-    tesseract::TessBaseAPI api;
-};
+    const QString fromEnvironment = qEnvironmentVariable("ENCORD_DEID_OCR_MODULE");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    const QString beside =
+        QCoreApplication::applicationDirPath() + QStringLiteral("/encord_deid_ocr.so");
+    if (QFileInfo::exists(beside))
+        return beside;
+    const QString built = QStringLiteral(ENCORD_DEID_OCR_BUILD_PATH);
+    return QFileInfo::exists(built) ? built : QString();
+}
 
 TextDetector::TextDetector()
-    : m_engine(std::make_unique<Engine>())
 {
-    if (m_engine->api.Init(nullptr, "eng", tesseract::OEM_LSTM_ONLY) != 0) {
-        m_error = tr("The text recogniser could not load its English data "
-                     "(install tesseract-ocr-eng).");
-        m_engine.reset();
+    const Module &ocr = module();
+    if (!ocr.loaded) {
+        m_error = ocr.error;
         return;
     }
-    m_engine->api.SetPageSegMode(tesseract::PSM_SPARSE_TEXT);
-    m_engine->api.SetVariable("debug_file", "/dev/null");
+    char error[256] = {};
+    m_engine = ocr.create(error, int(sizeof(error)));
+    if (!m_engine)
+        m_error = tr("The text recogniser could not start: %1").arg(QString::fromUtf8(error));
 }
 
 TextDetector::~TextDetector()
 {
     if (m_engine)
-        m_engine->api.End();
+        module().destroy(m_engine);
 }
 
 bool TextDetector::isReady() const
@@ -106,91 +96,31 @@ QString TextDetector::errorString() const
     return m_error;
 }
 
-QList<DetectedWord> TextDetector::detect(const QImage &grey)
+QList<DetectedWord> TextDetector::detect(const GreyImage &grey)
 {
-    if (!m_engine || grey.isNull())
-        return {};
-    const QImage source = grey.format() == QImage::Format_Grayscale8
-                              ? grey
-                              : grey.convertToFormat(QImage::Format_Grayscale8);
-
-    // Tesseract reads glyphs about 20-30 px high best; DICOM overlays are often 8-12 px.
-    const int longest = std::max(source.width(), source.height());
-    const double scale = longest <= 256 ? 3.0 : longest <= 800 ? 2.0 : 1.0;
-    const QImage base = stretched(source);
-    const QImage scaled = scale == 1.0 ? base
-                                       : base.scaled(qRound(base.width() * scale),
-                                                     qRound(base.height() * scale),
-                                                     Qt::IgnoreAspectRatio,
-                                                     Qt::SmoothTransformation);
-    QImage inverted = scaled;
-    inverted.invertPixels();
-
     QList<DetectedWord> words;
-    for (const QImage &pass : {inverted, binarisedAboveBackground(scaled), scaled}) {
-        for (const DetectedWord &word : recognise(pass, scale)) {
-            auto overlapping = std::find_if(words.begin(), words.end(), [&](const auto &known) {
-                const QRect common = known.box.intersected(word.box);
-                return common.width() * common.height()
-                       > std::min(known.box.width() * known.box.height(),
-                                  word.box.width() * word.box.height())
-                             / 2;
-            });
-            if (overlapping == words.end()) {
-                words.append(word);
-            } else {
-                overlapping->box = overlapping->box.united(word.box);
-                if (word.confidence > overlapping->confidence) {
-                    overlapping->text = word.text;
-                    overlapping->confidence = word.confidence;
-                }
-            }
-        }
+    if (!m_engine || grey.isNull())
+        return words;
+    std::vector<EncordOcrWord> found(kMaxWords);
+    const int count = module().detect(
+        m_engine, grey.pixels.data(), grey.width, grey.height, grey.width, found.data(), kMaxWords);
+    for (int index = 0; index < std::min(count, kMaxWords); ++index) {
+        const EncordOcrWord &word = found[size_t(index)];
+        words.append({QRect(word.x, word.y, word.width, word.height),
+                      QString::fromUtf8(word.text),
+                      word.confidence});
     }
     return words;
 }
 
-QList<DetectedWord> TextDetector::recognise(const QImage &image, double scale)
+bool TextDetector::savePng(const GreyImage &grey, const QString &path)
 {
-    tesseract::TessBaseAPI &api = m_engine->api;
-    api.SetImage(image.constBits(), image.width(), image.height(), 1, int(image.bytesPerLine()));
-    api.SetSourceResolution(300);
-    QList<DetectedWord> words;
-    if (api.Recognize(nullptr) != 0)
-        return words;
-
-    std::unique_ptr<tesseract::ResultIterator> iterator(api.GetIterator());
-    if (!iterator)
-        return words;
-    do {
-        const std::unique_ptr<char[]> utf8(iterator->GetUTF8Text(tesseract::RIL_WORD));
-        if (!utf8)
-            continue;
-        const QString text = QString::fromUtf8(utf8.get()).trimmed();
-        const float confidence = iterator->Confidence(tesseract::RIL_WORD);
-        int left = 0;
-        int top = 0;
-        int right = 0;
-        int bottom = 0;
-        if (!iterator->BoundingBox(tesseract::RIL_WORD, &left, &top, &right, &bottom))
-            continue;
-        if (confidence < kMinimumConfidence || !hasLetterOrDigit(text))
-            continue;
-        // A lone character read with doubt is usually an edge in the anatomy, and a "word"
-        // covering a quarter of the image is the image itself.
-        const auto glyphs =
-            std::count_if(text.cbegin(), text.cend(), [](QChar c) { return c.isLetterOrNumber(); });
-        if (glyphs == 1 && confidence < kSingleGlyphConfidence)
-            continue;
-        if (qint64(right - left) * (bottom - top) * 4 > qint64(image.width()) * image.height())
-            continue;
-        const QRect box(
-            QPoint(int(left / scale), int(top / scale)),
-            QPoint(int((right - 1) / scale + 0.999), int((bottom - 1) / scale + 0.999)));
-        words.append({box, text, confidence});
-    } while (iterator->Next(tesseract::RIL_WORD));
-    api.Clear();
-    return words;
+    const Module &ocr = module();
+    if (!ocr.loaded || grey.isNull())
+        return false;
+    const QByteArray native = QFile::encodeName(path);
+    return ocr.savePng(grey.pixels.data(), grey.width, grey.height, grey.width, native.constData())
+           != 0;
 }
 
 } // namespace Encord::Dicom

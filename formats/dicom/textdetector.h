@@ -1,12 +1,11 @@
 #pragma once
 
+#include "greyimage.h"
+
 #include <QCoreApplication>
-#include <QImage>
 #include <QList>
 #include <QRect>
 #include <QString>
-
-#include <memory>
 
 namespace Encord::Dicom {
 
@@ -18,10 +17,10 @@ struct DetectedWord
     float confidence = 0; ///< 0..100
 };
 
-/// Finds burned-in text with Tesseract. Small, low-contrast text is the hard case, so each
-/// image is read several times: contrast-stretched and upscaled, inverted, and binarised just
-/// above the background level (which lifts dim text to full contrast). Words found in any pass
-/// are merged. Not thread-safe; one detector per thread.
+/// Finds burned-in text with Tesseract, through the encord_deid_ocr module (ocrabi.h), which
+/// is loaded on first use: processes that never look at pixels never load Tesseract or Qt
+/// GUI. The module reads each image several times (upscaled, inverted, binarised above the
+/// background) so that small, low-contrast text is found. Not thread-safe; one per thread.
 class TextDetector
 {
     Q_DECLARE_TR_FUNCTIONS(Encord::Dicom::TextDetector)
@@ -32,18 +31,22 @@ public:
     TextDetector(const TextDetector &) = delete;
     TextDetector &operator=(const TextDetector &) = delete;
 
-    /// False when Tesseract or its English data could not be loaded; see errorString().
+    /// False when the module or Tesseract's English data could not be loaded; see
+    /// errorString().
     bool isReady() const;
     QString errorString() const;
 
-    /// The words in an 8-bit greyscale image (QImage::Format_Grayscale8).
-    QList<DetectedWord> detect(const QImage &grey);
+    /// The words in @p grey.
+    QList<DetectedWord> detect(const GreyImage &grey);
+
+    /// Writes @p grey as a PNG file (through the module). False on failure.
+    static bool savePng(const GreyImage &grey, const QString &path);
+    /// Where the module is looked for: ENCORD_DEID_OCR_MODULE, else beside this program, else
+    /// in this build tree.
+    static QString modulePath();
 
 private:
-    QList<DetectedWord> recognise(const QImage &image, double scale);
-
-    class Engine;
-    std::unique_ptr<Engine> m_engine;
+    void *m_engine = nullptr;
     QString m_error;
 };
 

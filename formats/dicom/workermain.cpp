@@ -5,10 +5,10 @@
 // and writes one DeidResult::toJson() answer on stdout. Exit code 0 whenever it answered.
 
 #include "dicomdeidentifier.h"
+#include "textdetector.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -57,11 +57,11 @@ int main(int argc, char *argv[])
     if (action == QLatin1String("inspect"))
         return answer(deidentifier.inspect(input));
     if (action == QLatin1String("preview")) {
-        QImage frame;
+        GreyImage frame;
         const DeidResult result = deidentifier.preview(input, &frame);
         const QString imagePath = request.value(QLatin1String("previewImage")).toString();
         if (!imagePath.isEmpty() && !frame.isNull())
-            frame.save(imagePath, "PNG");
+            TextDetector::savePng(frame, imagePath);
         return answer(result);
     }
     return answer(deidentifier.deidentify(input,

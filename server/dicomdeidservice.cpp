@@ -18,6 +18,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QUuid>
 
 #include <chrono>
 
@@ -149,10 +150,16 @@ DicomDeidService::Plan DicomDeidService::prepare(const DeidentifyRequest &reques
                 if (row.next())
                     item = items.find(row.text(0));
             }
-            if (!item || !item->url)
-                throw RequestError::notFound(QStringLiteral("%1 is neither a file:// URL nor a "
-                                                            "storage item.")
-                                                 .arg(url));
+            if (!item || !item->url) {
+                // An unknown item is not found; anything else (an https:// or gs:// URL of a
+                // cloud bucket) is a URL this server cannot reach.
+                const QString message = QStringLiteral("%1 is neither a file:// URL inside the "
+                                                       "integration's folder nor a storage item.")
+                                            .arg(url);
+                if (!QUuid::fromString(url).isNull())
+                    throw RequestError::notFound(message);
+                throw RequestError::invalidArgument(message);
+            }
             if (item->integration && *item->integration != integration->uuid)
                 throw RequestError::invalidArgument(
                     QStringLiteral("%1 belongs to another integration.").arg(url));

@@ -59,10 +59,15 @@ QString TextDetector::modulePath()
     const QString fromEnvironment = qEnvironmentVariable("ENCORD_DEID_OCR_MODULE");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    const QString beside =
-        QCoreApplication::applicationDirPath() + QStringLiteral("/encord_deid_ocr.so");
-    if (QFileInfo::exists(beside))
-        return beside;
+    const QString programs = QCoreApplication::applicationDirPath();
+    const QStringList installed = {
+        programs + QStringLiteral("/encord_deid_ocr.so"),
+        programs + QStringLiteral("/../lib/encord-desktop/encord_deid_ocr.so"),
+    };
+    for (const QString &candidate : installed) {
+        if (QFileInfo::exists(candidate))
+            return QFileInfo(candidate).canonicalFilePath();
+    }
     const QString built = QStringLiteral(ENCORD_DEID_OCR_BUILD_PATH);
     return QFileInfo::exists(built) ? built : QString();
 }

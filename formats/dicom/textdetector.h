@@ -42,7 +42,7 @@ public:
     /// Writes @p grey as a PNG file (through the module). False on failure.
     static bool savePng(const GreyImage &grey, const QString &path);
     /// Where the module is looked for: ENCORD_DEID_OCR_MODULE, else beside this program, else
-    /// in this build tree.
+    /// in ../lib/encord-desktop/ from this program (installed), else in this build tree.
     static QString modulePath();
 
 private:

@@ -27,25 +27,26 @@ const Module &module()
 {
     static QMutex mutex;
     static Module instance;
+    // Destroying a QLibrary does not unload it; a static one is simply not leaked.
+    static QLibrary library;
     static bool tried = false;
     const QMutexLocker lock(&mutex);
     if (tried)
         return instance;
     tried = true;
     const QString path = TextDetector::modulePath();
-    auto *library = new QLibrary(path);
-    if (path.isEmpty() || !library->load()) {
+    library.setFileName(path);
+    if (path.isEmpty() || !library.load()) {
         instance.error =
             TextDetector::tr("The text recogniser (encord_deid_ocr) could not be "
                              "loaded: %1")
-                .arg(path.isEmpty() ? TextDetector::tr("not found") : library->errorString());
-        delete library;
+                .arg(path.isEmpty() ? TextDetector::tr("not found") : library.errorString());
         return instance;
     }
-    instance.create = reinterpret_cast<EncordOcrCreate>(library->resolve("encord_ocr_create"));
-    instance.detect = reinterpret_cast<EncordOcrDetect>(library->resolve("encord_ocr_detect"));
-    instance.destroy = reinterpret_cast<EncordOcrDestroy>(library->resolve("encord_ocr_destroy"));
-    instance.savePng = reinterpret_cast<EncordOcrSavePng>(library->resolve("encord_ocr_save_png"));
+    instance.create = reinterpret_cast<EncordOcrCreate>(library.resolve("encord_ocr_create"));
+    instance.detect = reinterpret_cast<EncordOcrDetect>(library.resolve("encord_ocr_detect"));
+    instance.destroy = reinterpret_cast<EncordOcrDestroy>(library.resolve("encord_ocr_destroy"));
+    instance.savePng = reinterpret_cast<EncordOcrSavePng>(library.resolve("encord_ocr_save_png"));
     instance.loaded = instance.create && instance.detect && instance.destroy && instance.savePng;
     if (!instance.loaded)
         instance.error = TextDetector::tr("The text recogniser at %1 is incomplete.").arg(path);

@@ -3,6 +3,7 @@
 #include "blobservice.h"
 #include "blobwriter.h"
 #include "datasetstore.h"
+#include "dicomdeidentifier.h"
 #include "integrationstore.h"
 #include "itemstore.h"
 #include "records/deidentifyrequest.h"
@@ -19,8 +20,6 @@
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QUuid>
-
-#include <chrono>
 
 namespace Encord::Server {
 
@@ -124,9 +123,7 @@ DicomDeidService::Plan DicomDeidService::prepare(const DeidentifyRequest &reques
             ? std::optional(uploadFolder(root, *request.uploadDir))
             : std::nullopt;
     // One timestamp per request, in units of 10 ns like the service's names.
-    const auto now = std::chrono::system_clock::now().time_since_epoch();
-    const QString timestamp =
-        QString::number(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() / 10);
+    const QString timestamp = Dicom::DicomDeidentifier::currentTimestamp();
     QSet<QString> taken;
     const BlobService blobs(m_workspace);
     ItemStore items(db, m_user);

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <chrono>
 #include <gdcmFileMetaInformation.h>
 #include <gdcmImageReader.h>
 #include <gdcmReader.h>
@@ -38,6 +39,12 @@ DicomDeidentifier::DicomDeidentifier(DeidOptions options)
 QString DicomDeidentifier::prefixedName(const QString &originalName, const QString &timestamp)
 {
     return QStringLiteral("deid_") + timestamp + QLatin1Char('_') + originalName;
+}
+
+QString DicomDeidentifier::currentTimestamp()
+{
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return QString::number(std::chrono::duration_cast<std::chrono::nanoseconds>(now).count() / 10);
 }
 
 DeidResult DicomDeidentifier::inspect(const QString &inputPath) const

@@ -38,6 +38,9 @@ public:
 
     /// "deid_<timestamp>_<original file name>".
     static QString prefixedName(const QString &originalName, const QString &timestamp);
+    /// Now, in units of 10 ns since the epoch (18 digits), as in the service's output names;
+    /// one value per run so that a run's outputs share it.
+    static QString currentTimestamp();
 
 private:
     enum class Action {

@@ -5,8 +5,10 @@
 
 #include "deidrunner.h"
 #include "dicomdeidentifier.h"
+#include "dicomheader.h"
 #include "keptattributes.h"
 #include "savecondition.h"
+#include "sensitivetextmatcher.h"
 #include "testpaths.h"
 #include "textdetector.h"
 
@@ -222,6 +224,7 @@ BurnedIn writeBurnedIn(const QString &path, gdcm::TransferSyntax::TSType transfe
     setText(dataSet, 0x0010, 0x0010, gdcm::VR::PN, "DOE^JANE");
     setText(dataSet, 0x0010, 0x0020, gdcm::VR::LO, "12345678");
     setText(dataSet, 0x0010, 0x0030, gdcm::VR::DA, "19600102");
+    setText(dataSet, 0x0008, 0x0080, gdcm::VR::LO, "ST. MUNGO HOSPITAL");
     setText(dataSet, 0x0020, 0x000D, gdcm::VR::UI, uids.Generate());
     setText(dataSet, 0x0020, 0x000E, gdcm::VR::UI, uids.Generate());
     const QByteArray native = QFile::encodeName(path);
@@ -298,6 +301,8 @@ private Q_SLOTS:
     void shouldReportUnreadableAndBrokenFilesPerFile();
     void shouldBlackOutAllBurnedInText();
     void shouldBlackOutOnlySensitiveText();
+    void shouldMatchIdentifyingWordsTolerantly_data();
+    void shouldMatchIdentifyingWordsTolerantly();
     void shouldEvaluateSaveConditions_data();
     void shouldEvaluateSaveConditions();
     void shouldApplySaveConditionsPerSeries();
@@ -554,6 +559,53 @@ void TestDicomDeid::shouldBlackOutOnlySensitiveText()
         QVERIFY2(!box.rect.intersects(sample.plain), qPrintable(box.text));
     const QImage after = frameOf(result.outputPath);
     QCOMPARE(after.pixel(sample.plain.center()), sample.pixels.pixel(sample.plain.center()));
+}
+
+void TestDicomDeid::shouldMatchIdentifyingWordsTolerantly_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<bool>("sensitive");
+
+    // Header values (writeBurnedIn): name DOE^JANE, ID 12345678, birth date 19600102,
+    // institution ST. MUNGO HOSPITAL.
+    QTest::newRow("a name part") << "JANE" << true;
+    QTest::newRow("a name part in lower case") << "doe," << true;
+    QTest::newRow("a name read with one wrong letter") << "JAME" << true;
+    QTest::newRow("name parts run together") << "DOE*JANE" << true;
+    QTest::newRow("the ID") << "12345678" << true;
+    QTest::newRow("the ID read with two wrong characters") << "I2345G78" << true;
+    QTest::newRow("the ID behind a label") << "ID:12345678" << true;
+    QTest::newRow("the birth date as written") << "1960-01-02" << true;
+    QTest::newRow("the birth date day first") << "02/01/1960" << true;
+    QTest::newRow("the birth date run together, day first") << "02011960" << true;
+    QTest::newRow("the birth date with a month name") << "02-JAN-1960" << true;
+    QTest::newRow("another written date") << "12.11.2001" << true;
+    QTest::newRow("a word of the institution") << "MUNGO" << true;
+    QTest::newRow("an unrelated word") << "AXIAL" << false;
+    QTest::newRow("a short word") << "MR" << false;
+    QTest::newRow("a number that is not the ID") << "512" << false;
+    QTest::newRow("an unrelated longer word") << "SAGITTAL" << false;
+}
+
+void TestDicomDeid::shouldMatchIdentifyingWordsTolerantly()
+{
+    QFETCH(QString, word);
+    QFETCH(bool, sensitive);
+
+    // Given the header of the burned-in sample
+    const QString path = m_dir.filePath(QStringLiteral("matcher.dcm"));
+    if (!QFile::exists(path))
+        QVERIFY(!writeBurnedIn(path, gdcm::TransferSyntax::ExplicitVRLittleEndian).path.isEmpty());
+    gdcm::Reader reader;
+    const QByteArray native = QFile::encodeName(path);
+    reader.SetFileName(native.constData());
+    QVERIFY(reader.Read());
+    const DicomHeader header(reader.GetFile());
+    const SensitiveTextMatcher matcher(header);
+
+    // Then a word read from the pixels is sensitive when it matches one of its identifying
+    // values, tolerantly
+    QVERIFY2(matcher.isSensitive(word) == sensitive, qPrintable(matcher.terms().join(u' ')));
 }
 
 void TestDicomDeid::shouldEvaluateSaveConditions_data()

@@ -153,13 +153,13 @@ QString DicomHeader::summary(const gdcm::DataElement &element) const
     const gdcm::VR vr = effectiveVr(element);
     if (vr == gdcm::VR::SQ) {
         const auto items = element.GetValueAsSQ();
-        return QStringLiteral("sequence of %1 item(s)").arg(items ? items->GetNumberOfItems() : 0);
+        return tr("sequence of %n item(s)", nullptr, items ? int(items->GetNumberOfItems()) : 0);
     }
     const gdcm::ByteValue *bytes = element.GetByteValue();
     if (!bytes || !bytes->GetPointer()) {
         if (element.IsEmpty())
             return QString();
-        return QStringLiteral("encapsulated data");
+        return tr("encapsulated data");
     }
     const QByteArray raw(bytes->GetPointer(), qsizetype(bytes->GetLength()));
     if (isTextVr(vr)) {
@@ -175,7 +175,7 @@ QString DicomHeader::summary(const gdcm::DataElement &element) const
         filter.SetFile(m_file);
         return QString::fromStdString(filter.ToString(element));
     }
-    return QStringLiteral("%1 bytes").arg(raw.size());
+    return tr("%n byte(s)", nullptr, int(raw.size()));
 }
 
 } // namespace Encord::Dicom

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,8 @@ namespace Encord::Dicom {
 /// split at '\'. Works on the original data set, before anything is removed.
 class DicomHeader
 {
+    Q_DECLARE_TR_FUNCTIONS(Encord::Dicom::DicomHeader)
+
 public:
     /// @p file must outlive this object and be owned by a GDCM reader or SmartPointer.
     explicit DicomHeader(const gdcm::File &file);

@@ -4,12 +4,14 @@
 #include "blobservice.h"
 #include "cvatimportservice.h"
 #include "datasetstore.h"
+#include "dicomdeidservice.h"
 #include "integrationstore.h"
 #include "itemstore.h"
 #include "jsonarraywriter.h"
 #include "listingfilter.h"
 #include "ontologystore.h"
 #include "projectstore.h"
+#include "records/deidentifyrequest.h"
 #include "requesterror.h"
 #include "serverrequest.h"
 #include "sqlitedatabase.h"
@@ -254,8 +256,19 @@ QJsonValue V1Api::userQuery(const QString &type,
         }
         return result;
     }
-    if (type == QLatin1String("dicomdeidentifytask"))
-        throw notSupported(QStringLiteral("DICOM de-identification"));
+    if (is("dicomdeidentifytask", "POST")) {
+        // Legacy synchronous call: the integration is the uid, the answer the list of URLs.
+        DeidentifyRequest request = DeidentifyRequest::fromJson(payload);
+        request.integrationHash = uid.toString();
+        const DicomDeidService service(m_workspace, m_user);
+        const DicomDeidService::Plan plan = service.prepare(request);
+        const DeidJobOutcome outcome = service.run(plan);
+        if (!outcome.errors.isEmpty())
+            throw RequestError::invalidArgument(
+                QStringLiteral("Some files could not be de-identified: ")
+                + outcome.errors.join(QStringLiteral("; ")));
+        return QJsonArray::fromStringList(outcome.urls);
+    }
     if (is("projectimportercvatinfo", "POST")) {
         QString error;
         const QString exportType = CvatImportService::exportType(

@@ -2,11 +2,14 @@
 
 #include "cvatimportservice.h"
 #include "datasetstore.h"
+#include "deidjobs.h"
+#include "dicomdeidservice.h"
 #include "integrationstore.h"
 #include "jsonarraywriter.h"
 #include "listingfilter.h"
 #include "ontologystore.h"
 #include "projectstore.h"
+#include "records/deidentifyrequest.h"
 #include "requesterror.h"
 #include "serverrequest.h"
 #include "sqlitedatabase.h"
@@ -139,7 +142,47 @@ QJsonValue V2Api::route(const ServerRequest &request, const QStringList &path)
         return QJsonObject{{QStringLiteral("result"), result}};
     }
     if (head == QLatin1String("dicom-deidentification"))
-        throw V2Params::notSupported(QStringLiteral("DICOM de-identification"));
+        return dicomDeidentification(request, path);
+    throw RequestError::notFound(QStringLiteral("No such route."));
+}
+
+QJsonValue V2Api::dicomDeidentification(const ServerRequest &request, const QStringList &path)
+{
+    DeidJobs &jobs = m_workspace.deidJobs();
+    if (request.method == "POST" && matches(path, {"dicom-deidentification"})) {
+        const DeidentifyRequest body = DeidentifyRequest::fromJson(V2Params::bodyObject(request));
+        // Validate now, so that a bad request is a 400/404 here rather than a failed job.
+        auto service = std::make_shared<DicomDeidService>(m_workspace, m_user);
+        auto plan = std::make_shared<DicomDeidService::Plan>(service->prepare(body));
+        return jobs.start(m_user.id, [service, plan](const std::function<bool()> &cancelled) {
+            return service->run(*plan, cancelled);
+        });
+    }
+    if (request.method == "GET" && matches(path, {"dicom-deidentification", "*"})) {
+        const int seconds =
+            std::clamp(request.queryValue(QStringLiteral("timeoutSeconds")).toInt(), 0, 60);
+        const std::optional<DeidJobs::Snapshot> state =
+            jobs.wait(path.at(1), m_user.id, std::chrono::seconds(seconds));
+        if (!state)
+            throw RequestError::notFound(QStringLiteral("No such de-identification job."));
+        QJsonObject answer;
+        switch (state->status) {
+        case DeidJobs::Status::Pending:
+            answer.insert(QStringLiteral("status"), QStringLiteral("PENDING"));
+            break;
+        case DeidJobs::Status::Done:
+            answer.insert(QStringLiteral("status"), QStringLiteral("DONE"));
+            answer.insert(QStringLiteral("urls"), QJsonArray::fromStringList(state->outcome.urls));
+            break;
+        case DeidJobs::Status::Error:
+            answer.insert(QStringLiteral("status"), QStringLiteral("ERROR"));
+            answer.insert(QStringLiteral("urls"), QJsonArray::fromStringList(state->outcome.urls));
+            answer.insert(QStringLiteral("errors"),
+                          QJsonArray::fromStringList(state->outcome.errors));
+            break;
+        }
+        return answer;
+    }
     throw RequestError::notFound(QStringLiteral("No such route."));
 }
 

@@ -39,6 +39,7 @@ private:
     QJsonValue ontologies(const ServerRequest &request, const QStringList &path);
     QJsonValue datasets(const ServerRequest &request, const QStringList &path);
     QJsonValue organisation(const ServerRequest &request, const QStringList &path);
+    QJsonValue dicomDeidentification(const ServerRequest &request, const QStringList &path);
 
     Workspace &m_workspace;
     const UserRecord &m_user;

@@ -1,5 +1,6 @@
 #include "workspace.h"
 
+#include "deidjobs.h"
 #include "schema.h"
 #include "serverlogging.h"
 #include "sqlitedatabase.h"
@@ -47,6 +48,7 @@ QByteArray loadOrCreateSecret(const QString &path, QString *error)
 Workspace::Workspace(QString dataDir)
     : m_dataDir(std::move(dataDir))
     , m_blobs(m_dataDir + QStringLiteral("/blobs"))
+    , m_deidJobs(std::make_unique<DeidJobs>())
 { }
 
 Workspace::~Workspace() = default;

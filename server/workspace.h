@@ -12,6 +12,7 @@
 
 namespace Encord::Server {
 
+class DeidJobs;
 class SqliteDatabase;
 
 /// A workspace data folder: workspace.sqlite (WAL), the blob folder and the URL-signing
@@ -35,6 +36,8 @@ public:
     SqliteDatabase &database();
     const BlobStore &blobs() const { return m_blobs; }
     const UrlSigner &urlSigner() const { return *m_signer; }
+    /// The DICOM de-identification jobs of this workspace (in memory, thread-safe).
+    DeidJobs &deidJobs() const { return *m_deidJobs; }
 
 private:
     explicit Workspace(QString dataDir);
@@ -42,6 +45,7 @@ private:
     QString m_dataDir;
     BlobStore m_blobs;
     std::unique_ptr<UrlSigner> m_signer;
+    std::unique_ptr<DeidJobs> m_deidJobs;
     std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<SqliteDatabase>> m_connections;
 };

@@ -11,6 +11,8 @@ ENCORD_PACKAGES=(
     xvfb xauth
     qt6-tools-dev qt6-l10n-tools
     dpkg-dev appstream desktop-file-utils
+    libgdcm-dev libtesseract-dev libleptonica-dev tesseract-ocr-eng
+    libgdcm-tools dcmtk fonts-dejavu-core
 )
 
 encord_say() { printf '==> %s\n' "$*"; }

@@ -1,7 +1,10 @@
 """Drives the seed operations of EncordUserClient through the official SDK against a running
 encord-local-server. Invoked by scripts/sdk-check; prints one PASS/FAIL line per operation.
 
-Usage: sdk_check.py DOMAIN PRIVATE_KEY_FILE INTEGRATION_TITLE [WORKSPACE_DATA_DIR]
+Usage: sdk_check.py DOMAIN PRIVATE_KEY_FILE INTEGRATION_TITLE [WORKSPACE_DATA_DIR [INTEGRATION_ROOT]]
+
+WORKSPACE_DATA_DIR lets the CVAT checks read the stored label rows. INTEGRATION_ROOT is the
+integration's folder; when it holds ct.dcm, DICOM de-identification is checked on it.
 """
 import os
 import shutil
@@ -30,6 +33,7 @@ except Exception:  # pragma: no cover - reported, not fatal
 
 DOMAIN, KEY_FILE, INTEGRATION_TITLE = sys.argv[1:4]
 DATA_DIR = sys.argv[4] if len(sys.argv) > 4 else None
+INTEGRATION_ROOT = sys.argv[5] if len(sys.argv) > 5 else None
 RESULTS = []
 STATE = {}
 
@@ -289,8 +293,38 @@ def dataset_rows():
     return "%d data row" % len(rows)
 
 
+def integration_id():
+    found = [i for i in client.get_cloud_integrations() if i.title == INTEGRATION_TITLE]
+    need(len(found) == 1, "integration %r not listed" % INTEGRATION_TITLE)
+    return str(found[0].id)
+
+
 def deidentify():
-    return client.deidentify_dicom_files(["file:///nowhere/x.dcm"], str(uuid.uuid4()))
+    source = "file://%s/ct.dcm" % INTEGRATION_ROOT
+    urls = client.deidentify_dicom_files([source], integration_id(), upload_dir="deid")
+    need(len(urls) == 1 and "/deid/deid_" in urls[0] and urls[0].endswith("_ct.dcm"),
+         "urls %r" % urls)
+    return urls[0].rsplit("/", 1)[-1]
+
+
+def deidentify_with_conditions():
+    from encord.objects.common import (DeidentifyRedactTextMode,
+                                       SaveDeidentifiedDicomConditionIn)
+    source = "file://%s/ct.dcm" % INTEGRATION_ROOT
+    kept = client.deidentify_dicom_files(
+        [source], integration_id(), redact_pixels_mode=DeidentifyRedactTextMode.REDACT_ALL_TEXT,
+        save_conditions=[SaveDeidentifiedDicomConditionIn(value=["ct"], dicom_tag="00080060")],
+        upload_dir="deid-conditions")
+    skipped = client.deidentify_dicom_files(
+        [source], integration_id(),
+        save_conditions=[SaveDeidentifiedDicomConditionIn(value=["mr"], dicom_tag="00080060")],
+        upload_dir="deid-conditions")
+    need(len(kept) == 1 and skipped == [], "kept %r, skipped %r" % (kept, skipped))
+    return "IN(ct) saved, IN(mr) not"
+
+
+def deidentify_outside_root():
+    return client.deidentify_dicom_files(["file:///etc/passwd"], integration_id())
 
 
 EVERY_SHAPE_XML = """<?xml version="1.0" encoding="utf-8"?>
@@ -476,7 +510,13 @@ if SDK_VERSION >= "0.1.147":
 check("list_groups", list_groups)
 check("client_metadata_schema", metadata_schema)
 NOT_SUPPORTED = ("OperationNotAllowed", "InvalidArguments", "UnknownException")
-check("deidentify_dicom_files", deidentify, expect_error=NOT_SUPPORTED)
+if INTEGRATION_ROOT:
+    check("deidentify_dicom_files", deidentify)
+    # 0.1.152+ cannot build a save condition on Debian's pydantic 1 (spec §4.9).
+    if SDK_VERSION < "0.1.152":
+        check("deidentify_dicom_files(save_conditions)", deidentify_with_conditions)
+    check("deidentify_dicom_files(outside root)", deidentify_outside_root,
+          expect_error=("InvalidArguments", "UnknownException"))
 check("create_project_from_cvat(task)",
       lambda: cvat_import("datumaro-export-task", 2))
 check("create_project_from_cvat(task, polygons)",

@@ -408,12 +408,12 @@ void TestCaptureReplay::shouldServeEveryCapturedRequest_data()
     row(legacy, "get_project_api_keys", {has(0, "response/*", "api_key title scopes")});
     row(legacy, "get_or_create_project_api_key", {kind(0, "response", "string")});
     row(legacy, "get_cloud_integrations", {exact(0, "response/*", "id title")});
-    // DICOM de-identification needs a DICOM toolkit the local server deliberately does not
-    // carry: it answers with the documented OPERATION_NOT_ALLOWED envelope.
-    row(legacy, "deidentify_dicom_files", {refused(0, 400, "OPERATION_NOT_ALLOWED")});
+    // DICOM de-identification reads files of a local-folder integration or storage items; the
+    // captured https:// bucket URL is one this server cannot reach: an invalid argument.
+    row(legacy, "deidentify_dicom_files", {refused(0, 400, "INVALID_ARGUMENTS_ERROR")});
     row(legacy,
         "deidentify_dicom_files(no save_conditions)",
-        {refused(0, 400, "OPERATION_NOT_ALLOWED")});
+        {refused(0, 400, "INVALID_ARGUMENTS_ERROR")});
     row(legacy, "get_client_metadata_schema(org=1)", {has(0, ".", kSchema)});
     row(legacy, "set_client_metadata_schema_from_dict(org=1)", {kind(0, ".", "json")});
     // CVAT import, legacy flow: export type, dataset, a signed URL and a PUT per file, the
@@ -439,8 +439,9 @@ void TestCaptureReplay::shouldServeEveryCapturedRequest_data()
     row(current, "get_cloud_integrations", {exact(0, "result/*", "integrationUuid title")});
     // The SDK itself fails before sending anything (pydantic 1, spec §4.9): nothing to replay.
     row(current, "deidentify_dicom_files", {});
-    // Refused with a v2 400 and a message, start and long-poll alike (see the legacy rows).
-    row(current, "deidentify_dicom_files(no save_conditions)", {refused(0, 400), refused(1, 400)});
+    // The start is refused with a v2 400 (see the legacy rows), so the captured job the
+    // long-poll asks for does not exist: 404.
+    row(current, "deidentify_dicom_files(no save_conditions)", {refused(0, 400), refused(1, 404)});
     row(current,
         "list_storage_folders",
         {has(0, ".", "results nextPageToken"),

@@ -1,0 +1,824 @@
+// DICOM de-identification through the real worker processes over the shared samples: what
+// survives in the header (read back with DCMTK's dcmdump and with GDCM), what happens to the
+// pixels (decoded again with GDCM, OCR run again with Tesseract), save conditions and the
+// per-series rule, naming, and files that cannot be read.
+
+#include "deidrunner.h"
+#include "dicomdeidentifier.h"
+#include "dicomheader.h"
+#include "keptattributes.h"
+#include "savecondition.h"
+#include "sensitivetextmatcher.h"
+#include "testpaths.h"
+#include "textdetector.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFontMetrics>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QPainter>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <gdcmAttribute.h>
+#include <gdcmImageChangeTransferSyntax.h>
+#include <gdcmImageReader.h>
+#include <gdcmImageWriter.h>
+#include <gdcmReader.h>
+#include <gdcmUIDGenerator.h>
+#include <gdcmWriter.h>
+
+using namespace Encord::Dicom;
+
+namespace {
+
+// Samples that hold a storable DICOM object; every other sample must give a per-file error.
+const QStringList kUnreadable = {
+    QStringLiteral("dcmtk_wklist1.wl"),
+    QStringLiteral("dcmtk_wklist4.wl"),
+    QStringLiteral("pydicom_UN_sequence.dcm"),
+    QStringLiteral("pydicom_chrSQEncoding.dcm"),
+    QStringLiteral("pydicom_empty_charset_LEI.dcm"),
+    QStringLiteral("pydicom_meta_missing_tsyntax.dcm"),
+    QStringLiteral("pydicom_nested_priv_SQ.dcm"),
+    QStringLiteral("pydicom_no_meta.dcm"),
+    QStringLiteral("pydicom_priv_SQ.dcm"),
+};
+
+QString sampleDir()
+{
+    return EncordTest::sharedPath(QStringLiteral("samples/dicom"));
+}
+
+QStringList sampleNames()
+{
+    return QDir(sampleDir())
+        .entryList({QStringLiteral("*.dcm"), QStringLiteral("*.wl")}, QDir::Files, QDir::Name);
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
+}
+
+// Top-level tags dcmdump lists (file meta and item/fragment delimiters left out), with the VR.
+struct DumpedTag
+{
+    quint16 group;
+    quint16 element;
+    QString vr;
+    int depth;
+};
+
+std::optional<QList<DumpedTag>> dcmdumpTags(const QString &path)
+{
+    QProcess dump;
+    dump.start(QStringLiteral("dcmdump"), {QStringLiteral("-q"), path});
+    if (!dump.waitForFinished(30000) || dump.exitCode() != 0)
+        return std::nullopt;
+    static const QRegularExpression line(
+        QStringLiteral("^(\\s*)\\(([0-9a-f]{4}),([0-9a-f]{4})\\) ([A-Z][A-Z])"));
+    QList<DumpedTag> tags;
+    for (const QString &text : QString::fromLatin1(dump.readAllStandardOutput()).split(u'\n')) {
+        const QRegularExpressionMatch match = line.match(text);
+        if (!match.hasMatch())
+            continue;
+        tags.append({quint16(match.captured(2).toUInt(nullptr, 16)),
+                     quint16(match.captured(3).toUInt(nullptr, 16)),
+                     match.captured(4),
+                     int(match.captured(1).size())});
+    }
+    return tags;
+}
+
+// The decoded pixels of a file (Explicit VR LE), or empty when it has none.
+std::vector<char> decodedPixels(const QString &path, QString *photometric = nullptr)
+{
+    gdcm::ImageReader reader;
+    const QByteArray native = QFile::encodeName(path);
+    reader.SetFileName(native.constData());
+    if (!reader.Read())
+        return {};
+    gdcm::ImageChangeTransferSyntax change;
+    change.SetTransferSyntax(gdcm::TransferSyntax::ExplicitVRLittleEndian);
+    change.SetInput(reader.GetImage());
+    if (!change.Change())
+        return {};
+    std::vector<char> buffer(change.GetOutput().GetBufferLength());
+    if (!change.GetOutput().GetBuffer(buffer.data()))
+        return {};
+    if (photometric)
+        *photometric =
+            QString::fromLatin1(change.GetOutput().GetPhotometricInterpretation().GetString());
+    return buffer;
+}
+
+QString transferSyntaxOf(const QString &path)
+{
+    gdcm::Reader reader;
+    const QByteArray native = QFile::encodeName(path);
+    reader.SetFileName(native.constData());
+    if (!reader.Read())
+        return {};
+    return QString::fromLatin1(reader.GetFile().GetHeader().GetDataSetTransferSyntax().GetString());
+}
+
+void setText(gdcm::DataSet &dataSet, quint16 group, quint16 element, gdcm::VR vr, QByteArray value)
+{
+    if (value.size() % 2)
+        value.append(vr == gdcm::VR::UI ? '\0' : ' ');
+    gdcm::DataElement dataElement(gdcm::Tag(group, element));
+    dataElement.SetVR(vr);
+    dataElement.SetByteValue(value.constData(), gdcm::VL::Type(value.size()));
+    dataSet.Replace(dataElement);
+}
+
+// A synthetic secondary-capture image with a patient's details burned into its pixels.
+struct BurnedIn
+{
+    QString path;
+    QImage pixels;
+    QRect name;  ///< "DOE JANE"
+    QRect id;    ///< "12345678"
+    QRect plain; ///< "AXIAL", not identifying
+};
+
+BurnedIn writeBurnedIn(const QString &path, gdcm::TransferSyntax::TSType transferSyntax)
+{
+    BurnedIn sample;
+    sample.path = path;
+    QImage image(256, 128, QImage::Format_Grayscale8);
+    image.fill(12);
+    QPainter painter(&image);
+    QFont font(QStringLiteral("DejaVu Sans Mono"));
+    font.setPixelSize(14);
+    font.setBold(true);
+    painter.setFont(font);
+    // Low contrast on purpose: grey 70 on 12.
+    painter.setPen(QColor(70, 70, 70));
+    const QFontMetrics metrics(font);
+    const auto draw = [&](const QPoint &origin, const QString &text) {
+        painter.drawText(origin, text);
+        return metrics.boundingRect(text).translated(origin).adjusted(-2, -2, 2, 2);
+    };
+    sample.name = draw({8, 20}, QStringLiteral("DOE JANE"));
+    painter.setPen(QColor(200, 200, 200));
+    sample.id = draw({8, 42}, QStringLiteral("12345678"));
+    sample.plain = draw({170, 118}, QStringLiteral("AXIAL"));
+    painter.fillRect(QRect(90, 60, 60, 30), QColor(120, 120, 120)); // "anatomy"
+    painter.end();
+    sample.pixels = image;
+    // The text's ink, not the font's line box: the pixels that differ from the background.
+    const auto ink = [&image](const QRect &area) {
+        QRect bounds;
+        for (int y = std::max(0, area.top()); y <= std::min(image.height() - 1, area.bottom());
+             ++y) {
+            for (int x = std::max(0, area.left()); x <= std::min(image.width() - 1, area.right());
+                 ++x) {
+                if (image.constScanLine(y)[x] != 12)
+                    bounds |= QRect(x, y, 1, 1);
+            }
+        }
+        return bounds;
+    };
+    sample.name = ink(sample.name);
+    sample.id = ink(sample.id);
+    sample.plain = ink(sample.plain);
+
+    gdcm::SmartPointer<gdcm::Image> pixels = new gdcm::Image;
+    pixels->SetNumberOfDimensions(2);
+    const unsigned int dimensions[2] = {unsigned(image.width()), unsigned(image.height())};
+    pixels->SetDimensions(dimensions);
+    pixels->SetPixelFormat(gdcm::PixelFormat::UINT8);
+    pixels->SetPhotometricInterpretation(gdcm::PhotometricInterpretation::MONOCHROME2);
+    pixels->SetTransferSyntax(gdcm::TransferSyntax::ExplicitVRLittleEndian);
+    QByteArray bytes;
+    for (int y = 0; y < image.height(); ++y)
+        bytes.append(reinterpret_cast<const char *>(image.constScanLine(y)), image.width());
+    gdcm::DataElement pixelData(gdcm::Tag(0x7fe0, 0x0010));
+    pixelData.SetByteValue(bytes.constData(), gdcm::VL::Type(bytes.size()));
+    pixels->SetDataElement(pixelData);
+
+    gdcm::ImageChangeTransferSyntax change;
+    change.SetTransferSyntax(transferSyntax);
+    change.SetInput(*pixels);
+    if (!change.Change())
+        return {};
+
+    gdcm::ImageWriter writer;
+    writer.SetImage(change.GetOutput());
+    gdcm::DataSet &dataSet = writer.GetFile().GetDataSet();
+    gdcm::UIDGenerator uids;
+    setText(dataSet, 0x0008, 0x0016, gdcm::VR::UI, "1.2.840.10008.5.1.4.1.1.7");
+    setText(dataSet, 0x0008, 0x0018, gdcm::VR::UI, uids.Generate());
+    setText(dataSet, 0x0008, 0x0060, gdcm::VR::CS, "OT");
+    setText(dataSet, 0x0010, 0x0010, gdcm::VR::PN, "DOE^JANE");
+    setText(dataSet, 0x0010, 0x0020, gdcm::VR::LO, "12345678");
+    setText(dataSet, 0x0010, 0x0030, gdcm::VR::DA, "19600102");
+    setText(dataSet, 0x0008, 0x0080, gdcm::VR::LO, "ST. MUNGO HOSPITAL");
+    setText(dataSet, 0x0020, 0x000D, gdcm::VR::UI, uids.Generate());
+    setText(dataSet, 0x0020, 0x000E, gdcm::VR::UI, uids.Generate());
+    const QByteArray native = QFile::encodeName(path);
+    writer.SetFileName(native.constData());
+    if (!writer.Write())
+        return {};
+    return sample;
+}
+
+QImage frameOf(const QString &path)
+{
+    const std::vector<char> buffer = decodedPixels(path);
+    QImage image(256, 128, QImage::Format_Grayscale8);
+    if (buffer.size() != 256 * 128)
+        return {};
+    for (int y = 0; y < 128; ++y)
+        memcpy(image.scanLine(y), buffer.data() + y * 256, 256);
+    return image;
+}
+
+QString describe(const QRect &text, const QList<RedactedBox> &boxes)
+{
+    QStringList parts;
+    for (const RedactedBox &box : boxes)
+        parts.append(QStringLiteral("%1 at %2,%3 %4x%5")
+                         .arg(box.text)
+                         .arg(box.rect.x())
+                         .arg(box.rect.y())
+                         .arg(box.rect.width())
+                         .arg(box.rect.height()));
+    return QStringLiteral("text at %1,%2 %3x%4 not covered by [%5]")
+        .arg(text.x())
+        .arg(text.y())
+        .arg(text.width())
+        .arg(text.height())
+        .arg(parts.join(QStringLiteral("; ")));
+}
+
+GreyImage grey(const QImage &image)
+{
+    GreyImage result(image.width(), image.height());
+    for (int y = 0; y < image.height(); ++y)
+        memcpy(result.row(y), image.constScanLine(y), size_t(image.width()));
+    return result;
+}
+
+bool covered(const QRect &text, const QList<RedactedBox> &boxes, const QImage &image)
+{
+    // Every pixel of ink (not background) of the text lies inside some box.
+    for (int y = text.top(); y <= text.bottom(); ++y) {
+        for (int x = text.left(); x <= text.right(); ++x) {
+            if (image.constScanLine(y)[x] == 12)
+                continue;
+            const bool inside = std::any_of(boxes.cbegin(), boxes.cend(), [&](const auto &box) {
+                return box.rect.contains(x, y);
+            });
+            if (!inside)
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class TestDicomDeid : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+
+    void shouldKeepOnlyTheKeptSetInEverySample();
+    void shouldReportUnreadableAndBrokenFilesPerFile();
+    void shouldBlackOutAllBurnedInText();
+    void shouldBlackOutOnlySensitiveText();
+    void shouldMatchIdentifyingWordsTolerantly_data();
+    void shouldMatchIdentifyingWordsTolerantly();
+    void shouldEvaluateSaveConditions_data();
+    void shouldEvaluateSaveConditions();
+    void shouldApplySaveConditionsPerSeries();
+    void shouldNameBySopInstanceUidAndNeverOverwrite();
+    void shouldPreviewWithoutWriting();
+    void shouldCancelAndLeaveNothingHalfWritten();
+
+private:
+    QList<DeidResult> run(const DeidOptions &options, const QList<DeidJob> &jobs);
+
+    QTemporaryDir m_dir;
+};
+
+void TestDicomDeid::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("ENCORD_DEID_WORKER", ENCORD_DEID_WORKER_BINARY);
+    qputenv("ASAN_OPTIONS", "detect_leaks=0");
+}
+
+QList<DeidResult> TestDicomDeid::run(const DeidOptions &options, const QList<DeidJob> &jobs)
+{
+    return DeidRunner::runBlocking(options, jobs);
+}
+
+void TestDicomDeid::shouldKeepOnlyTheKeptSetInEverySample()
+{
+    // Given every sample, tag redaction only
+    const QString out = m_dir.filePath(QStringLiteral("tags"));
+    QVERIFY(QDir().mkpath(out));
+    QList<DeidJob> jobs;
+    QHash<QString, QByteArray> hashes;
+    for (const QString &name : sampleNames()) {
+        const QString input = QDir(sampleDir()).filePath(name);
+        jobs.append({input, out, DicomDeidentifier::prefixedName(name, QStringLiteral("1"))});
+        hashes.insert(input, fileHash(input));
+    }
+
+    // When they are de-identified
+    const QList<DeidResult> results = run(DeidOptions{}, jobs);
+
+    // Then each readable one has a copy with nothing outside the kept set, at any depth
+    QCOMPARE(results.size(), jobs.size());
+    int written = 0;
+    for (const DeidResult &result : results) {
+        const QString name = QFileInfo(result.inputPath).fileName();
+        QCOMPARE(fileHash(result.inputPath), hashes.value(result.inputPath));
+        if (kUnreadable.contains(name)) {
+            QVERIFY2(result.status == DeidResult::Status::Failed, qPrintable(name));
+            QVERIFY(!result.error.isEmpty());
+            continue;
+        }
+        QVERIFY2(result.status == DeidResult::Status::Written,
+                 qPrintable(name + QStringLiteral(": ") + result.error));
+        ++written;
+        QCOMPARE(QFileInfo(result.outputPath).fileName(), QStringLiteral("deid_1_") + name);
+
+        // A zeroed preamble (pydicom_CT_small's holds a TIFF header) and a DICM prefix
+        QFile output(result.outputPath);
+        QVERIFY(output.open(QIODevice::ReadOnly));
+        const QByteArray head = output.read(132);
+        QCOMPARE(head, QByteArray(128, '\0') + QByteArray("DICM"));
+
+        const auto tags = dcmdumpTags(result.outputPath);
+        QVERIFY2(tags, qPrintable(name + QStringLiteral(": dcmdump cannot read the output")));
+        for (const DumpedTag &tag : *tags) {
+            if (tag.group == 0x0002 || tag.group == 0xfffe)
+                continue;
+            QVERIFY2(tag.depth == 0 && tag.vr != QLatin1String("SQ")
+                         && KeptAttributes::contains(tag.group, tag.element),
+                     qPrintable(QStringLiteral("%1 keeps (%2,%3)")
+                                    .arg(name)
+                                    .arg(tag.group, 4, 16, QLatin1Char('0'))
+                                    .arg(tag.element, 4, 16, QLatin1Char('0'))));
+        }
+        const bool hadPatientId = std::any_of(
+            result.removedTags.cbegin(), result.removedTags.cend(), [](const TagSummary &tag) {
+                return tag.group == 0x0010 && tag.element == 0x0020;
+            });
+        if (hadPatientId)
+            QVERIFY(result.removedElementCount > 0);
+
+        // Same transfer syntax, and the pixels GDCM decodes are the original's.
+        QCOMPARE(transferSyntaxOf(result.outputPath), result.inputTransferSyntax);
+        const std::vector<char> before = decodedPixels(result.inputPath);
+        if (!before.empty())
+            QVERIFY2(decodedPixels(result.outputPath) == before, qPrintable(name));
+    }
+    QVERIFY(written >= 40);
+}
+
+void TestDicomDeid::shouldReportUnreadableAndBrokenFilesPerFile()
+{
+    // Given a truncated copy, random bytes, a missing file and a good file
+    const QString folder = m_dir.filePath(QStringLiteral("broken"));
+    QVERIFY(QDir().mkpath(folder));
+    QFile source(QDir(sampleDir()).filePath(QStringLiteral("pydicom_MR_small.dcm")));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QByteArray good = source.readAll();
+    QFile truncated(QDir(folder).filePath(QStringLiteral("truncated.dcm")));
+    QVERIFY(truncated.open(QIODevice::WriteOnly));
+    truncated.write(good.left(400));
+    truncated.close();
+    QFile noise(QDir(folder).filePath(QStringLiteral("noise.dcm")));
+    QVERIFY(noise.open(QIODevice::WriteOnly));
+    noise.write(QByteArray(4096, 'x'));
+    noise.close();
+
+    DeidOptions options;
+    options.pixelMode = PixelRedactionMode::AllText;
+    const QList<DeidJob> jobs = {
+        {truncated.fileName(), folder, QStringLiteral("out-truncated.dcm")},
+        {noise.fileName(), folder, QStringLiteral("out-noise.dcm")},
+        {QDir(folder).filePath(QStringLiteral("missing.dcm")),
+         folder,
+         QStringLiteral("out-missing.dcm")},
+        {source.fileName(), folder, QStringLiteral("out-good.dcm")},
+    };
+
+    // When they run together
+    const QList<DeidResult> results = run(options, jobs);
+
+    // Then the bad ones fail alone, with a sentence, and leave nothing behind
+    QCOMPARE(results.size(), 4);
+    for (int index = 0; index < 3; ++index) {
+        QCOMPARE(results.at(index).status, DeidResult::Status::Failed);
+        QVERIFY(!results.at(index).error.isEmpty());
+        QVERIFY(!QFile::exists(QDir(folder).filePath(jobs.at(index).fileName)));
+    }
+    QCOMPARE(results.at(3).status, DeidResult::Status::Written);
+
+    // And a worker that dies is a per-file error too
+    DeidRunner runner(DeidOptions{});
+    runner.setWorkerPath(QStringLiteral("/bin/false"));
+    QSignalSpy finished(&runner, &DeidRunner::finished);
+    runner.start({{source.fileName(), folder, QStringLiteral("never.dcm")}});
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(runner.results().at(0).status, DeidResult::Status::Failed);
+    QVERIFY(!runner.results().at(0).error.isEmpty());
+}
+
+void TestDicomDeid::shouldBlackOutAllBurnedInText()
+{
+    // Given the same image with a name, an ID and a plain word burned in, stored lossless
+    // (RLE, JPEG-LS, JPEG 2000, JPEG lossless), uncompressed and lossy (JPEG baseline)
+    struct Encoding
+    {
+        gdcm::TransferSyntax::TSType syntax;
+        QString outputSyntax; ///< what the rule says the output must use
+        bool lossy;
+    };
+    const QList<Encoding> encodings = {
+        {gdcm::TransferSyntax::RLELossless, QStringLiteral("1.2.840.10008.1.2.5"), false},
+        {gdcm::TransferSyntax::JPEGLSLossless, QStringLiteral("1.2.840.10008.1.2.4.80"), false},
+        {gdcm::TransferSyntax::JPEG2000Lossless, QStringLiteral("1.2.840.10008.1.2.4.90"), false},
+        {gdcm::TransferSyntax::JPEGLosslessProcess14_1,
+         QStringLiteral("1.2.840.10008.1.2.4.70"),
+         false},
+        {gdcm::TransferSyntax::ExplicitVRLittleEndian,
+         QStringLiteral("1.2.840.10008.1.2.1"),
+         false},
+        {gdcm::TransferSyntax::JPEGBaselineProcess1, QStringLiteral("1.2.840.10008.1.2.1"), true},
+    };
+    const QString folder = m_dir.filePath(QStringLiteral("alltext"));
+    QVERIFY(QDir().mkpath(folder));
+    QList<BurnedIn> samples;
+    QList<DeidJob> jobs;
+    for (const Encoding &encoding : encodings) {
+        const QString name = QStringLiteral("burned-%1.dcm").arg(int(encoding.syntax));
+        samples.append(writeBurnedIn(QDir(folder).filePath(name), encoding.syntax));
+        QVERIFY2(!samples.last().path.isEmpty(), qPrintable(name));
+        jobs.append({samples.last().path, folder, QStringLiteral("out-") + name});
+    }
+
+    // When all text is redacted
+    DeidOptions options;
+    options.pixelMode = PixelRedactionMode::AllText;
+    const QList<DeidResult> results = run(options, jobs);
+
+    TextDetector detector;
+    QVERIFY2(detector.isReady(), qPrintable(detector.errorString()));
+    for (int index = 0; index < encodings.size(); ++index) {
+        const BurnedIn &sample = samples.at(index);
+        const DeidResult &result = results.at(index);
+        const QString label = QFileInfo(sample.path).fileName();
+        QVERIFY2(result.status == DeidResult::Status::Written,
+                 qPrintable(label + QStringLiteral(": ") + result.error));
+
+        // Then every word lies inside a box
+        QVERIFY2(covered(sample.name, result.boxes, sample.pixels),
+                 qPrintable(label + describe(sample.name, result.boxes)));
+        QVERIFY2(covered(sample.id, result.boxes, sample.pixels),
+                 qPrintable(label + describe(sample.id, result.boxes)));
+        QVERIFY2(covered(sample.plain, result.boxes, sample.pixels),
+                 qPrintable(label + describe(sample.plain, result.boxes)));
+
+        // And lossless sources keep their transfer syntax, lossy ones are stored uncompressed
+        // and still say they were lossy once
+        QCOMPARE(transferSyntaxOf(result.outputPath), encodings.at(index).outputSyntax);
+        const auto tags = dcmdumpTags(result.outputPath);
+        QVERIFY(tags);
+        const bool flagged = std::any_of(tags->cbegin(), tags->cend(), [](const DumpedTag &tag) {
+            return tag.group == 0x0028 && tag.element == 0x2110;
+        });
+        QCOMPARE(flagged, encodings.at(index).lossy);
+
+        // And the boxes are black, every other pixel is the source's decoded pixel
+        const QImage before = frameOf(sample.path);
+        const QImage after = frameOf(result.outputPath);
+        QVERIFY(!before.isNull() && !after.isNull());
+        for (int y = 0; y < after.height(); ++y) {
+            for (int x = 0; x < after.width(); ++x) {
+                const bool inBox =
+                    std::any_of(result.boxes.cbegin(), result.boxes.cend(), [&](const auto &box) {
+                        return box.rect.contains(x, y);
+                    });
+                const int expected = inBox ? 0 : before.constScanLine(y)[x];
+                if (after.constScanLine(y)[x] != expected)
+                    QFAIL(qPrintable(label + QStringLiteral(": pixel %1,%2").arg(x).arg(y)));
+            }
+        }
+
+        // And OCR finds no word in the result any more
+        QStringList left;
+        for (const DetectedWord &word : detector.detect(grey(after)))
+            left.append(word.text);
+        QVERIFY2(left.isEmpty(), qPrintable(label + QStringLiteral(": ") + left.join(u' ')));
+    }
+}
+
+void TestDicomDeid::shouldBlackOutOnlySensitiveText()
+{
+    // Given an uncompressed image with a name, an ID and a plain word burned in
+    const QString folder = m_dir.filePath(QStringLiteral("sensitive"));
+    QVERIFY(QDir().mkpath(folder));
+    const BurnedIn sample = writeBurnedIn(QDir(folder).filePath(QStringLiteral("burned.dcm")),
+                                          gdcm::TransferSyntax::ExplicitVRLittleEndian);
+    QVERIFY(!sample.path.isEmpty());
+
+    // When only sensitive text is redacted
+    DeidOptions options;
+    options.pixelMode = PixelRedactionMode::SensitiveText;
+    const QList<DeidResult> results =
+        run(options, {{sample.path, folder, QStringLiteral("out.dcm")}});
+    const DeidResult &result = results.at(0);
+    QVERIFY2(result.status == DeidResult::Status::Written, qPrintable(result.error));
+
+    // Then the name and the ID (from the header) are black, the plain word stays
+    QVERIFY2(covered(sample.name, result.boxes, sample.pixels),
+             qPrintable(describe(sample.name, result.boxes)));
+    QVERIFY2(covered(sample.id, result.boxes, sample.pixels),
+             qPrintable(describe(sample.id, result.boxes)));
+    for (const RedactedBox &box : result.boxes)
+        QVERIFY2(!box.rect.intersects(sample.plain), qPrintable(box.text));
+    const QImage after = frameOf(result.outputPath);
+    QCOMPARE(after.pixel(sample.plain.center()), sample.pixels.pixel(sample.plain.center()));
+}
+
+void TestDicomDeid::shouldMatchIdentifyingWordsTolerantly_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<bool>("sensitive");
+
+    // Header values (writeBurnedIn): name DOE^JANE, ID 12345678, birth date 19600102,
+    // institution ST. MUNGO HOSPITAL.
+    QTest::newRow("a name part") << "JANE" << true;
+    QTest::newRow("a name part in lower case") << "doe," << true;
+    QTest::newRow("a name read with one wrong letter") << "JAME" << true;
+    QTest::newRow("name parts run together") << "DOE*JANE" << true;
+    QTest::newRow("the ID") << "12345678" << true;
+    QTest::newRow("the ID read with two wrong characters") << "I2345G78" << true;
+    QTest::newRow("the ID behind a label") << "ID:12345678" << true;
+    QTest::newRow("the birth date as written") << "1960-01-02" << true;
+    QTest::newRow("the birth date day first") << "02/01/1960" << true;
+    QTest::newRow("the birth date run together, day first") << "02011960" << true;
+    QTest::newRow("the birth date with a month name") << "02-JAN-1960" << true;
+    QTest::newRow("another written date") << "12.11.2001" << true;
+    QTest::newRow("a word of the institution") << "MUNGO" << true;
+    QTest::newRow("an unrelated word") << "AXIAL" << false;
+    QTest::newRow("a short word") << "MR" << false;
+    QTest::newRow("a number that is not the ID") << "512" << false;
+    QTest::newRow("an unrelated longer word") << "SAGITTAL" << false;
+}
+
+void TestDicomDeid::shouldMatchIdentifyingWordsTolerantly()
+{
+    QFETCH(QString, word);
+    QFETCH(bool, sensitive);
+
+    // Given the header of the burned-in sample
+    const QString path = m_dir.filePath(QStringLiteral("matcher.dcm"));
+    if (!QFile::exists(path))
+        QVERIFY(!writeBurnedIn(path, gdcm::TransferSyntax::ExplicitVRLittleEndian).path.isEmpty());
+    gdcm::Reader reader;
+    const QByteArray native = QFile::encodeName(path);
+    reader.SetFileName(native.constData());
+    QVERIFY(reader.Read());
+    const DicomHeader header(reader.GetFile());
+    const SensitiveTextMatcher matcher(header);
+
+    // Then a word read from the pixels is sensitive when it matches one of its identifying
+    // values, tolerantly
+    QVERIFY2(matcher.isSensitive(word) == sensitive, qPrintable(matcher.terms().join(u' ')));
+}
+
+void TestDicomDeid::shouldEvaluateSaveConditions_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QStringList>("values");
+    QTest::addColumn<std::optional<QStringList>>("components");
+    QTest::addColumn<bool>("holds");
+
+    const QStringList modalities = {QStringLiteral("ct"), QStringLiteral("mr")};
+    QTest::newRow("IN matches case-insensitively")
+        << "IN" << modalities << std::optional<QStringList>(QStringList{QStringLiteral("MR")})
+        << true;
+    QTest::newRow("IN ignores padding")
+        << "IN" << modalities << std::optional<QStringList>(QStringList{QStringLiteral(" CT ")})
+        << true;
+    QTest::newRow("IN false for another value")
+        << "IN" << modalities << std::optional<QStringList>(QStringList{QStringLiteral("US")})
+        << false;
+    QTest::newRow("IN false when absent")
+        << "IN" << modalities << std::optional<QStringList>() << false;
+    QTest::newRow("IN matches one component of a multi-valued value")
+        << "IN" << QStringList{QStringLiteral("axial")}
+        << std::optional<QStringList>(
+               {QStringLiteral("ORIGINAL"), QStringLiteral("PRIMARY"), QStringLiteral("AXIAL")})
+        << true;
+    QTest::newRow("IN matches the whole multi-valued value")
+        << "IN" << QStringList{QStringLiteral("ORIGINAL\\PRIMARY")}
+        << std::optional<QStringList>({QStringLiteral("ORIGINAL"), QStringLiteral("PRIMARY ")})
+        << true;
+    QTest::newRow("NOT_SUBSTR false when contained")
+        << "NOT_SUBSTR" << QStringList{QStringLiteral("primary")}
+        << std::optional<QStringList>({QStringLiteral("ORIGINAL"), QStringLiteral("PRIMARY")})
+        << false;
+    QTest::newRow("NOT_SUBSTR true when not contained")
+        << "NOT_SUBSTR" << QStringList{QStringLiteral("DERIVED")}
+        << std::optional<QStringList>({QStringLiteral("ORIGINAL"), QStringLiteral("PRIMARY")})
+        << true;
+    QTest::newRow("NOT_SUBSTR spans components")
+        << "NOT_SUBSTR" << QStringList{QStringLiteral("L\\PRI")}
+        << std::optional<QStringList>({QStringLiteral("ORIGINAL"), QStringLiteral("PRIMARY")})
+        << false;
+    QTest::newRow("NOT_SUBSTR true when absent")
+        << "NOT_SUBSTR" << QStringList{QStringLiteral("X")} << std::optional<QStringList>() << true;
+}
+
+void TestDicomDeid::shouldEvaluateSaveConditions()
+{
+    QFETCH(QString, type);
+    QFETCH(QStringList, values);
+    QFETCH(std::optional<QStringList>, components);
+    QFETCH(bool, holds);
+
+    // Every accepted tag spelling names the same tag
+    for (const QString &tag : {QStringLiteral("00080060"),
+                               QStringLiteral("x00080060"),
+                               QStringLiteral("(0008,0060)"),
+                               QStringLiteral("0008,0060")}) {
+        QJsonObject json{{QStringLiteral("condition_type"), type},
+                         {QStringLiteral("dicom_tag"), tag}};
+        if (type == QLatin1String("IN"))
+            json.insert(QStringLiteral("value"), QJsonArray::fromStringList(values));
+        else
+            json.insert(QStringLiteral("value"), values.value(0));
+        QString error;
+        const auto condition = SaveCondition::fromJson(json, &error);
+        QVERIFY2(condition, qPrintable(error));
+        QCOMPARE(condition->group, quint16(0x0008));
+        QCOMPARE(condition->element, quint16(0x0060));
+        QCOMPARE(condition->holds(components), holds);
+    }
+}
+
+void TestDicomDeid::shouldApplySaveConditionsPerSeries()
+{
+    // Given two files of one MR series, one of them a LOCALIZER, and a CT of another series
+    const QString folder = m_dir.filePath(QStringLiteral("series"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString mr = QDir(sampleDir()).filePath(QStringLiteral("pydicom_MR_small.dcm"));
+    const QString localizer = QDir(folder).filePath(QStringLiteral("localizer.dcm"));
+    {
+        gdcm::Reader reader;
+        const QByteArray native = QFile::encodeName(mr);
+        reader.SetFileName(native.constData());
+        QVERIFY(reader.Read());
+        gdcm::DataSet &dataSet = reader.GetFile().GetDataSet();
+        gdcm::UIDGenerator uids;
+        setText(dataSet, 0x0008, 0x0008, gdcm::VR::CS, "DERIVED\\SECONDARY\\LOCALIZER");
+        setText(dataSet, 0x0008, 0x0018, gdcm::VR::UI, uids.Generate());
+        gdcm::Writer writer;
+        writer.SetFile(reader.GetFile());
+        const QByteArray out = QFile::encodeName(localizer);
+        writer.SetFileName(out.constData());
+        QVERIFY(writer.Write());
+    }
+    const QString ct = QDir(sampleDir()).filePath(QStringLiteral("pydicom_CT_small.dcm"));
+
+    DeidOptions options;
+    QString error;
+    options.saveConditions.append(
+        *SaveCondition::fromJson({{QStringLiteral("conditionType"), QStringLiteral("notSubstr")},
+                                  {QStringLiteral("dicomTag"), QStringLiteral("00080008")},
+                                  {QStringLiteral("value"), QStringLiteral("localizer")}},
+                                 &error));
+
+    // When all three are de-identified
+    const QList<DeidResult> results = run(options,
+                                          {{mr, folder, QStringLiteral("mr.dcm")},
+                                           {localizer, folder, QStringLiteral("mr-localizer.dcm")},
+                                           {ct, folder, QStringLiteral("ct.dcm")}});
+
+    // Then the failing file blocks its whole series, the other series is saved
+    QCOMPARE(results.at(0).status, DeidResult::Status::NotSaved);
+    QVERIFY(results.at(0).conditionsHeld);
+    QCOMPARE(results.at(1).status, DeidResult::Status::NotSaved);
+    QVERIFY(!results.at(1).conditionsHeld);
+    QCOMPARE(results.at(2).status, DeidResult::Status::Written);
+    QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral("mr.dcm"))));
+    QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral("mr-localizer.dcm"))));
+    QVERIFY(QFile::exists(QDir(folder).filePath(QStringLiteral("ct.dcm"))));
+}
+
+void TestDicomDeid::shouldNameBySopInstanceUidAndNeverOverwrite()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("naming"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString input = QDir(sampleDir()).filePath(QStringLiteral("pydicom_CT_small.dcm"));
+    DeidOptions options;
+    options.naming = OutputNaming::SopInstanceUid;
+
+    const QList<DeidResult> first = run(options, {{input, folder, QString()}});
+    QCOMPARE(first.at(0).status, DeidResult::Status::Written);
+    QCOMPARE(QFileInfo(first.at(0).outputPath).fileName(),
+             first.at(0).sopInstanceUid + QStringLiteral(".dcm"));
+    const QByteArray written = fileHash(first.at(0).outputPath);
+
+    const QList<DeidResult> second = run(options, {{input, folder, QString()}});
+    QCOMPARE(second.at(0).status, DeidResult::Status::Failed);
+    QCOMPARE(fileHash(first.at(0).outputPath), written);
+    QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden).size(), 1);
+}
+
+void TestDicomDeid::shouldPreviewWithoutWriting()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("preview"));
+    QVERIFY(QDir().mkpath(folder));
+    const BurnedIn sample = writeBurnedIn(QDir(folder).filePath(QStringLiteral("burned.dcm")),
+                                          gdcm::TransferSyntax::ExplicitVRLittleEndian);
+    DeidOptions options;
+    options.pixelMode = PixelRedactionMode::SensitiveText;
+    const DicomDeidentifier deidentifier(options);
+    GreyImage frame;
+    const DeidResult preview = deidentifier.preview(sample.path, &frame);
+
+    QCOMPARE(preview.status, DeidResult::Status::Previewed);
+    QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 1);
+    QCOMPARE(QSize(frame.width, frame.height), QSize(256, 128));
+    const auto has = [](const QList<TagSummary> &tags, quint16 group, quint16 element) {
+        return std::any_of(tags.cbegin(), tags.cend(), [&](const TagSummary &tag) {
+            return tag.group == group && tag.element == element;
+        });
+    };
+    QVERIFY(has(preview.removedTags, 0x0010, 0x0020)); // PatientID
+    QVERIFY(has(preview.keptTags, 0x0010, 0x0010));    // PatientName, kept by Encord's list
+    QVERIFY2(covered(sample.id, preview.boxes, sample.pixels),
+             qPrintable(describe(sample.id, preview.boxes)));
+
+    // The same through a worker process, with frame 0 saved for display
+    const QString image = m_dir.filePath(QStringLiteral("preview.png"));
+    const QList<DeidResult> viaWorker = run(options, {{sample.path, folder, {}, image}});
+    QCOMPARE(viaWorker.at(0).status, DeidResult::Status::Previewed);
+    QCOMPARE(viaWorker.at(0).boxes.size(), preview.boxes.size());
+    QCOMPARE(viaWorker.at(0).removedTags.size(), preview.removedTags.size());
+    QCOMPARE(QImage(image).size(), QSize(256, 128));
+    QCOMPARE(QDir(folder).entryList(QDir::Files).size(), 1);
+}
+
+void TestDicomDeid::shouldCancelAndLeaveNothingHalfWritten()
+{
+    // Given a run over many files
+    const QString folder = m_dir.filePath(QStringLiteral("cancel"));
+    QVERIFY(QDir().mkpath(folder));
+    QList<DeidJob> jobs;
+    for (const QString &name : sampleNames())
+        jobs.append({QDir(sampleDir()).filePath(name), folder, QStringLiteral("c-") + name});
+    DeidRunner runner(DeidOptions{});
+    runner.setParallelism(2);
+    QSignalSpy finished(&runner, &DeidRunner::finished);
+    QSignalSpy progress(&runner, &DeidRunner::progress);
+    int seen = 0;
+    connect(&runner, &DeidRunner::fileFinished, this, [&](int, const DeidResult &) {
+        // When the user cancels after the second file
+        if (++seen == 2)
+            runner.cancel();
+    });
+    runner.start(jobs);
+    QVERIFY(finished.wait(60000));
+
+    // Then every file has a result, the rest are cancelled, nothing partial is left behind
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!runner.isRunning());
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(runner.results().size(), jobs.size());
+    int cancelled = 0;
+    for (const DeidResult &result : runner.results()) {
+        QVERIFY(!result.inputPath.isEmpty());
+        if (result.status == DeidResult::Status::Failed && result.error.contains(u"Cancelled"))
+            ++cancelled;
+    }
+    QVERIFY(cancelled >= jobs.size() - 4);
+    for (const QString &name : QDir(folder).entryList(QDir::Files | QDir::Hidden))
+        QVERIFY2(!name.contains(QStringLiteral(".partial-")), qPrintable(name));
+}
+
+QTEST_MAIN(TestDicomDeid)
+#include "tst_dicomdeid.moc"

@@ -73,7 +73,7 @@ for program in "${programs[@]}"; do
     expected+=("/usr/bin/$program")
 done
 for helper in "${helpers[@]}"; do
-    [ -n "$helper" ] && expected+=("/usr/libexec/encord-desktop/$helper")
+    [ -n "$helper" ] && expected+=("/usr/lib/encord-desktop/$helper")
 done
 for path in "${expected[@]}"; do
     grep -qx -- "$path" "$work/contents" || fail "the package lacks $path"

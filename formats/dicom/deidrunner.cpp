@@ -262,10 +262,15 @@ QString DeidRunner::defaultWorkerPath()
     const QString fromEnvironment = qEnvironmentVariable("ENCORD_DEID_WORKER");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    const QString beside =
-        QCoreApplication::applicationDirPath() + QStringLiteral("/encord-deid-worker");
-    if (QFileInfo(beside).isExecutable())
-        return beside;
+    // Beside the program (a build tree), then the package's private folder, which holds the
+    // worker and the text recogniser it loads from its own folder.
+    const QString programs = QCoreApplication::applicationDirPath();
+    for (const QString &candidate :
+         {programs + QStringLiteral("/encord-deid-worker"),
+          programs + QStringLiteral("/../lib/encord-desktop/encord-deid-worker")}) {
+        if (QFileInfo(candidate).isExecutable())
+            return QFileInfo(candidate).canonicalFilePath();
+    }
     const QString onPath = QStandardPaths::findExecutable(QStringLiteral("encord-deid-worker"));
     if (!onPath.isEmpty())
         return onPath;

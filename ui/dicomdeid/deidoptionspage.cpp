@@ -92,6 +92,7 @@ DeidOptionsPage::DeidOptionsPage(QWidget *parent)
 
     auto *output = new QGroupBox(tr("Output"), this);
     auto *outputForm = new QFormLayout(output);
+    m_outputForm = outputForm;
     m_namingRow = new QWidget(output);
     auto *namingLayout = new QVBoxLayout(m_namingRow);
     namingLayout->setContentsMargins(0, 0, 0, 0);
@@ -161,7 +162,7 @@ void DeidOptionsPage::initializePage()
     const auto *owner = qobject_cast<DicomDeidWizard *>(wizard());
     const bool local = !owner || owner->sourcePage()->isLocal();
     m_uploadRow->setEnabled(!local);
-    m_uploadRow->setVisible(!local);
+    m_outputForm->setRowVisible(m_uploadRow, !local);
     // The service names its copies itself: the choice exists for local files only.
     m_naming->setEnabled(local);
     if (!local)

@@ -8,6 +8,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QWidget;
@@ -56,6 +57,7 @@ private:
     QWidget *m_namingRow;
     QLineEdit *m_uploadDir;
     QWidget *m_uploadRow;
+    QFormLayout *m_outputForm;
 };
 
 } // namespace Encord

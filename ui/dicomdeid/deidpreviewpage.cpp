@@ -37,8 +37,11 @@ QTableWidget *tagTable(const QString &name, const QString &accessibleName, QWidg
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    table->setColumnWidth(0, 100);
-    table->setColumnWidth(1, 190);
+    table->setColumnWidth(0, 95);
+    table->setColumnWidth(1, 165);
+    table->setColumnWidth(3, 110);
+    table->setTextElideMode(Qt::ElideMiddle);
+    table->setWordWrap(false);
     return table;
 }
 
@@ -274,7 +277,13 @@ void DeidPreviewPage::fillTags(QTableWidget *table,
         const Dicom::TagSummary &tag = tags.at(row);
         table->setItem(row, 0, new QTableWidgetItem(tag.tagText()));
         table->setItem(row, 1, new QTableWidgetItem(tag.keyword));
-        table->setItem(row, 2, new QTableWidgetItem(tag.value));
+        // Values padded to an even length keep their NUL or space on screen otherwise.
+        QString value = tag.value;
+        while (value.endsWith(QChar(0)) || value.endsWith(QLatin1Char(' ')))
+            value.chop(1);
+        auto *valueItem = new QTableWidgetItem(value);
+        valueItem->setToolTip(value);
+        table->setItem(row, 2, valueItem);
         table->setItem(row,
                        3,
                        new QTableWidgetItem(tag.nestedCount > 0 ? QString::number(tag.nestedCount)

@@ -39,6 +39,7 @@ DeidResultTable::DeidResultTable(QWidget *parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setWordWrap(false);
+    setTextElideMode(Qt::ElideMiddle);
     horizontalHeader()->setSectionResizeMode(NoteColumn, QHeaderView::Stretch);
     setColumnWidth(SourceColumn, 220);
     setColumnWidth(StatusColumn, 80);

@@ -86,6 +86,7 @@ DeidRunPage::DeidRunPage(QWidget *parent)
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("runProgress"));
     m_progress->setAccessibleName(tr("Files done"));
+    m_progress->setFormat(tr("%v of %m files"));
     m_cancel = new QPushButton(tr("&Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelRun"));
     m_cancel->setAccessibleName(tr("Cancel the de-identification"));
@@ -147,6 +148,7 @@ void DeidRunPage::startLocal()
     const QString folder = QDir::fromNativeSeparators(owner->sourcePage()->outputFolder());
     m_sources = owner->sourcePage()->localFiles();
     m_results->reset(m_sources);
+    m_progress->setRange(0, int(m_sources.size()));
     m_running = true;
     if (!options || !QDir().mkpath(folder)) {
         for (int index = 0; index < m_sources.size(); ++index)
@@ -179,10 +181,6 @@ void DeidRunPage::startLocal()
 
     m_runner = std::make_unique<Dicom::DeidRunner>(*options);
     connect(m_runner.get(), &Dicom::DeidRunner::fileFinished, this, &DeidRunPage::showLocalResult);
-    connect(m_runner.get(), &Dicom::DeidRunner::progress, this, [this](int done, int total) {
-        m_progress->setRange(0, total);
-        m_progress->setValue(done);
-    });
     connect(m_runner.get(), &Dicom::DeidRunner::finished, this, [this] {
         m_runner.release()->deleteLater(); // this slot runs inside the runner
         finishRun(m_cancelled ? tr("Cancelled.") : QString());
@@ -212,7 +210,7 @@ void DeidRunPage::showLocalResult(int index, const Dicom::DeidResult &result)
         row.note = result.error;
         break;
     }
-    if (row.outcome != Outcome::Failed) {
+    if (row.outcome == Outcome::Written) {
         row.removedTags = int(result.removedTags.size());
         row.boxes = int(result.boxes.size());
     }
@@ -356,11 +354,11 @@ void DeidRunPage::showIntegrationState(const DeidentifyJobState &state)
         else
             m_results->appendRow(rows.at(index));
     }
-    m_progress->setRange(0, 1);
-    m_progress->setValue(1);
+    m_progress->setRange(0, int(m_sources.size()));
     finishRun(state.status.value() == LongPollStatus::Error
-                  ? tr("The job ended with errors; the files without one were written.")
-                  : QString());
+                  ? tr("The job ended with errors; the files without one were written. The "
+                       "service does not report tag or box counts.")
+                  : tr("The service does not report tag or box counts."));
 }
 
 void DeidRunPage::cancel()
@@ -380,7 +378,7 @@ void DeidRunPage::finishRun(const QString &message)
     m_cancel->setEnabled(false);
     m_export->setEnabled(true);
     if (m_progress->maximum() == 0)
-        m_progress->setRange(0, 1);
+        m_progress->setRange(0, std::max(1, int(m_sources.size())));
     updateCounts();
     if (!message.isEmpty())
         m_summary->setText(m_summary->text() + QLatin1Char(' ') + message);
@@ -409,6 +407,8 @@ void DeidRunPage::updateCounts()
         }
     }
     const int done = written + notSaved + failed;
+    if (m_progress->maximum() > 0)
+        m_progress->setValue(done);
     m_summary->setText(tr("%1 of %n file(s) done: %2 written, %3 not saved, %4 failed.",
                           nullptr,
                           int(m_sources.size()))

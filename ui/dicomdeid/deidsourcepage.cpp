@@ -180,6 +180,12 @@ QWidget *DeidSourcePage::buildLocalBox()
     m_outputProblem = new QLabel(box);
     m_outputProblem->setObjectName(QStringLiteral("outputProblem"));
     m_outputProblem->setWordWrap(true);
+    m_outputProblem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_outputHint = new QLabel(tr("Never a source folder or a folder inside one, so that the "
+                                 "copies cannot mix with the originals."),
+                              box);
+    m_outputHint->setObjectName(QStringLiteral("outputHint"));
+    m_outputHint->setWordWrap(true);
     auto *outputRow = new QHBoxLayout;
     outputRow->addWidget(m_output, 1);
     outputRow->addWidget(browse);
@@ -192,8 +198,11 @@ QWidget *DeidSourcePage::buildLocalBox()
     layout->addRow(hint);
     layout->addRow(files);
     layout->addRow(QString(), m_fileCount);
-    layout->addRow(tr("&Output folder:"), outputRow);
+    auto *outputLabel = new QLabel(tr("&Output folder:"), box);
+    outputLabel->setBuddy(m_output);
+    layout->addRow(outputLabel, outputRow);
     layout->addRow(QString(), m_outputProblem);
+    layout->addRow(QString(), m_outputHint);
 
     connect(addFiles, &QPushButton::clicked, this, [this] {
         addLocalPaths(
@@ -405,7 +414,7 @@ void DeidSourcePage::updateState()
         outputFolder().isEmpty() && m_files.isEmpty() ? QString() : outputFolderProblem();
     m_outputProblem->setText(problem);
     m_outputProblem->setVisible(!problem.isEmpty());
-    m_outputProblem->setStyleSheet(QStringLiteral("color: palette(highlight);"));
+    m_outputHint->setVisible(problem.isEmpty());
     Q_EMIT completeChanged();
 }
 

@@ -85,6 +85,7 @@ private:
     QLabel *m_fileCount;
     QLineEdit *m_output;
     QLabel *m_outputProblem;
+    QLabel *m_outputHint;
 
     QStringList m_files;
     QStringList m_addedFolders;

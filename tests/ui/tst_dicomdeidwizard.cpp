@@ -87,6 +87,7 @@ private Q_SLOTS:
     void shouldPreviewTheBoxesOnTheImage();
     void shouldWriteCopiesAndReportABrokenFileOnItsOwnRow();
     void shouldHoldBackFilesThatFailASaveCondition();
+    void shouldStopARunOnCancel();
     void shouldDeidentifyIntegrationFilesThroughTheServer();
     void shouldMatchServiceCopiesToTheirSources();
 
@@ -510,6 +511,54 @@ void TestDicomDeidWizard::shouldHoldBackFilesThatFailASaveCondition()
     QCOMPARE(table->row(1).outcome, Outcome::NotSaved);
     QVERIFY(table->row(1).note.contains(QStringLiteral("(0008,0060)")));
     QCOMPARE(QDir(output).entryList(QDir::Files).size(), 1);
+}
+
+void TestDicomDeidWizard::shouldStopARunOnCancel()
+{
+    // Given a run slow enough to interrupt: text detection on six ten-frame ultrasounds
+    const QString slow = m_dir.filePath(QStringLiteral("slow"));
+    QVERIFY(QDir().mkpath(slow));
+    const QString echo =
+        EncordTest::sharedPath(QStringLiteral("samples/dicom/octave_US-PAL-8-10x-echo.dcm"));
+    for (int n = 0; n < 6; ++n)
+        QVERIFY(QFile::copy(echo, slow + QStringLiteral("/echo%1.dcm").arg(n)));
+    const QString output = m_dir.filePath(QStringLiteral("out-cancelled"));
+    const auto wizard = localWizard(output, {slow});
+    wizard->next();
+    wizard->optionsPage()->setPixelMode(Dicom::PixelRedactionMode::AllText);
+    wizard->next();
+    QCOMPARE(wizard->button(QWizard::NextButton)->text(), QStringLiteral("&De-identify"));
+    QSignalSpy finished(wizard->runPage(), &DeidRunPage::runFinished);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(DicomDeidWizard::RunPageId));
+    QVERIFY(wizard->runPage()->isRunning());
+    QVERIFY(!wizard->button(QWizard::FinishButton)->isEnabled());
+
+    // When Cancel is clicked
+    auto *cancel = wizard->runPage()->findChild<QAbstractButton *>(QStringLiteral("cancelRun"));
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+
+    // Then the run ends at once, every unfinished file says so, no partial copy is left
+    QVERIFY(finished.count() == 1 || finished.wait(10000));
+    QVERIFY(!wizard->runPage()->isRunning());
+    const DeidResultTable *table = wizard->runPage()->resultTable();
+    int stopped = 0;
+    for (int index = 0; index < table->rowCount(); ++index) {
+        const DeidResultTable::Row row = table->row(index);
+        QVERIFY(row.outcome != Outcome::Waiting);
+        if (row.outcome == Outcome::Failed) {
+            ++stopped;
+            QVERIFY(!row.note.isEmpty());
+        }
+    }
+    QVERIFY(stopped > 0);
+    QCOMPARE(QDir(output).entryList(QDir::Files).size(), table->rowCount() - stopped);
+    QVERIFY(wizard->runPage()
+                ->findChild<QLabel *>(QStringLiteral("runSummary"))
+                ->text()
+                .contains(QStringLiteral("Cancelled")));
+    QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
 }
 
 void TestDicomDeidWizard::shouldDeidentifyIntegrationFilesThroughTheServer()

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QVBoxLayout>
+#include <QWizard>
 
 namespace Encord {
 
@@ -165,6 +166,10 @@ void DeidOptionsPage::initializePage()
     m_outputForm->setRowVisible(m_uploadRow, !local);
     // The service names its copies itself: the choice exists for local files only.
     m_naming->setEnabled(local);
+    // Integration files go straight to the run: the button says what it starts.
+    if (wizard())
+        setButtonText(QWizard::NextButton,
+                      local ? wizard()->buttonText(QWizard::NextButton) : tr("&De-identify"));
     if (!local)
         setNaming(OutputNaming::PrefixedOriginal);
     updateState();

@@ -19,6 +19,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QWizard>
 
 namespace Encord {
 
@@ -95,6 +96,7 @@ DeidPreviewPage::DeidPreviewPage(QWidget *parent)
     setObjectName(QStringLiteral("deidPreviewPage"));
     setTitle(tr("Preview"));
     setSubTitle(tr("One file before and after, with the options chosen. Nothing is written."));
+    setButtonText(QWizard::NextButton, tr("&De-identify"));
 
     m_file = new QComboBox(this);
     m_file->setObjectName(QStringLiteral("previewFile"));
@@ -166,6 +168,12 @@ void DeidPreviewPage::initializePage()
 void DeidPreviewPage::cleanupPage()
 {
     stop();
+}
+
+bool DeidPreviewPage::validatePage()
+{
+    stop();
+    return true;
 }
 
 void DeidPreviewPage::stop()

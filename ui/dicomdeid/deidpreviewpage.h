@@ -45,6 +45,8 @@ public:
 
     void initializePage() override;
     void cleanupPage() override;
+    /// Leaving for the run stops a preview still looking for text.
+    bool validatePage() override;
 
 Q_SIGNALS:
     /// A preview finished (successfully or not).

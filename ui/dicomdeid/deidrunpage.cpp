@@ -78,7 +78,6 @@ DeidRunPage::DeidRunPage(QWidget *parent)
     setObjectName(QStringLiteral("deidRunPage"));
     setTitle(tr("De-identifying"));
     setSubTitle(tr("New files are written; the originals are not changed."));
-    setCommitPage(true);
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("runSummary"));
@@ -123,7 +122,7 @@ DeidRunPage::~DeidRunPage()
 
 void DeidRunPage::initializePage()
 {
-    // A run is started once: the page is a commit page, Back cannot lead here twice.
+    // A run is started once: the last page has no Back button, nothing leads here twice.
     if (m_started)
         return;
     m_started = true;

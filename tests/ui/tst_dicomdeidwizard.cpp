@@ -11,6 +11,7 @@
 #include "deidresulttable.h"
 #include "deidrunpage.h"
 #include "deidsourcepage.h"
+#include "dicomdeidaction.h"
 #include "dicomdeidwizard.h"
 #include "integrationstore.h"
 #include "localserver.h"
@@ -30,6 +31,9 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -90,6 +94,7 @@ private Q_SLOTS:
     void shouldStopARunOnCancel();
     void shouldDeidentifyIntegrationFilesThroughTheServer();
     void shouldMatchServiceCopiesToTheirSources();
+    void shouldOpenFromTheToolsMenu();
 
 private:
     /// A wizard on the local sources, shown, on its first page with the output folder set.
@@ -632,6 +637,38 @@ void TestDicomDeidWizard::shouldMatchServiceCopiesToTheirSources()
     QCOMPARE(rows.at(3).note, QStringLiteral("This is not a DICOM file, or it is damaged."));
     QCOMPARE(rows.at(4).output, QStringLiteral("storage-key-of-an-item"));
     QVERIFY(rows.at(4).source.isEmpty());
+}
+
+void TestDicomDeidWizard::shouldOpenFromTheToolsMenu()
+{
+    // Given a window's Tools menu with the action, and a connection that changes later
+    QMainWindow window;
+    QMenu *tools = window.menuBar()->addMenu(QStringLiteral("Tools"));
+    std::optional<EncordClient> current;
+    QAction *action = addDicomDeidAction(
+        tools, [&current] { return current; }, &window);
+    QCOMPARE(action->text(), QStringLiteral("De-identify &DICOM…"));
+    QCOMPARE(tools->actions(), QList<QAction *>{action});
+
+    // When triggered without a connection, then with one, each wizard has the connection of
+    // that moment
+    action->trigger();
+    current = m_client;
+    action->trigger();
+    const QList<DicomDeidWizard *> wizards = window.findChildren<DicomDeidWizard *>();
+    QCOMPARE(wizards.size(), 2);
+    QCOMPARE(wizards.at(0)->client().has_value() + wizards.at(1)->client().has_value(), 1);
+    for (DicomDeidWizard *wizard : wizards) {
+        QVERIFY(wizard->isVisible());
+        QVERIFY(wizard->testAttribute(Qt::WA_DeleteOnClose));
+        QCOMPARE(wizard->currentId(), int(DicomDeidWizard::SourcePageId));
+        // The connected one lists the integrations at once
+        if (wizard->client())
+            QTRY_COMPARE(wizard->sourcePage()->integrations().size(), 1);
+        wizard->close();
+    }
+    // Closed wizards are deleted (and with them their connection's copies)
+    QTRY_VERIFY(window.findChildren<DicomDeidWizard *>().isEmpty());
 }
 
 QTEST_MAIN(TestDicomDeidWizard)

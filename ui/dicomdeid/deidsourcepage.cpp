@@ -109,7 +109,10 @@ DeidSourcePage::DeidSourcePage(QWidget *parent)
     updateState();
 }
 
-DeidSourcePage::~DeidSourcePage() = default;
+DeidSourcePage::~DeidSourcePage()
+{
+    m_requests.cancel();
+}
 
 QWidget *DeidSourcePage::buildIntegrationBox()
 {
@@ -375,7 +378,7 @@ void DeidSourcePage::loadIntegrations()
         return;
     m_integrationsRequested = true;
     m_integrationStatus->setText(tr("Loading the integrations…"));
-    auto task = owner->client()->getCloudIntegrations();
+    auto task = owner->client()->getCloudIntegrations({}, {}, false, m_requests);
     QCoro::connect(std::move(task), this, [this](const Result<QList<CloudIntegration>> &answer) {
         if (!answer.ok()) {
             m_integrationStatus->setText(

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/canceltoken.h"
 #include "records/cloudintegration.h"
 
 #include <QList>
@@ -91,6 +92,7 @@ private:
     QStringList m_addedFolders;
     QList<CloudIntegration> m_integrations;
     bool m_integrationsRequested = false;
+    CancelToken m_requests; ///< cancelled when the page goes
 };
 
 } // namespace Encord

@@ -93,6 +93,7 @@ private Q_SLOTS:
     void shouldHoldBackFilesThatFailASaveCondition();
     void shouldStopARunOnCancel();
     void shouldDeidentifyIntegrationFilesThroughTheServer();
+    void shouldSendSaveConditionsToTheService();
     void shouldMatchServiceCopiesToTheirSources();
     void shouldOpenFromTheToolsMenu();
 
@@ -609,6 +610,30 @@ void TestDicomDeidWizard::shouldDeidentifyIntegrationFilesThroughTheServer()
     QCOMPARE(broken.outcome, Outcome::Failed);
     QVERIFY(!broken.note.isEmpty());
     QVERIFY(table->toCsv().contains(ct.output));
+}
+
+void TestDicomDeidWizard::shouldSendSaveConditionsToTheService()
+{
+    // Given the CT of the integration and a condition only an MR meets
+    DicomDeidWizard wizard(m_client);
+    QSignalSpy loaded(wizard.sourcePage(), &DeidSourcePage::integrationsLoaded);
+    wizard.show();
+    wizard.restart();
+    QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+    wizard.sourcePage()->setLocal(false);
+    wizard.sourcePage()->setFileUrls(
+        {QUrl::fromLocalFile(m_root + QStringLiteral("/study/ct.dcm")).toString()});
+    wizard.next();
+    wizard.optionsPage()->conditionEditor()->addCondition(
+        QStringLiteral("Modality"), Dicom::SaveCondition::Kind::In, QStringLiteral("MR"));
+    wizard.optionsPage()->setUploadDir(QStringLiteral("deid/conditions"));
+
+    // When it runs, the service saves nothing and the row says why
+    QSignalSpy finished(wizard.runPage(), &DeidRunPage::runFinished);
+    wizard.next();
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(wizard.runPage()->resultTable()->row(0).outcome, Outcome::NotSaved);
+    QVERIFY(QDir(m_root + QStringLiteral("/deid/conditions")).entryList(QDir::Files).isEmpty());
 }
 
 void TestDicomDeidWizard::shouldMatchServiceCopiesToTheirSources()

@@ -1,6 +1,7 @@
 #include "desktopcontroller.h"
 
 #include "cvatimportwizard.h"
+#include "dicomdeidaction.h"
 #include "mainwindow.h"
 #include "profilesdialog.h"
 #include "resourcepane.h"
@@ -22,6 +23,8 @@ DesktopController::DesktopController(MainWindow *window, QSettings *settings, QO
             this,
             qOverload<const QString &>(&DesktopController::connectTo));
     connect(m_window, &MainWindow::importCvatRequested, this, &DesktopController::importCvat);
+    addDicomDeidAction(
+        m_window->toolsMenu(), [window = m_window] { return window->client(); }, m_window);
     updateProfileMenu();
 }
 

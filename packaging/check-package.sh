@@ -109,7 +109,11 @@ head -c 400 "$icon" | grep -q '<svg' || fail "the icon is not an SVG document"
 for program in "${programs[@]}" "${helpers[@]}"; do
     [ -n "$program" ] || continue
     file=$(find "$root/usr" -name "$program" -type f)
-    [ -x "$file" ] || fail "$program is not executable"
+    if [[ $program == *.so ]]; then
+        [ -f "$file" ] || fail "$program is missing" # a loadable module: 0644, as Debian wants
+    else
+        [ -x "$file" ] || fail "$program is not executable"
+    fi
     if readelf -d "$file" | grep -Eq 'RPATH|RUNPATH'; then
         fail "$program carries a library search path"
     fi

@@ -1274,6 +1274,560 @@
     </message>
 </context>
 <context>
+    <name>Encord::DeidOptionsPage</name>
+    <message>
+        <source>De-identification Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is removed from each file, and which files are saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove identifying &amp;tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove identifying tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Patient Name is kept.&lt;/b&gt; The Encord profile keeps Patient Name and 11 other tags (the study, series and instance UIDs, slice geometry, number of frames, window centre and width) plus what a viewer needs to show the image; every other tag is removed, private tags and sequences included. The copies are therefore not anonymous: remove the name elsewhere if it must not be seen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Burned-in text redaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the pixels unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black out all burned-in text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black out burned-in text that identifies the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A copy is saved only when every condition holds for every file of its series. Values are compared without regard to case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names of the copies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deid_&lt;timestamp&gt;_&lt;original name&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;SOP Instance UID&gt;.dcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload folder in the integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: next to each source file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder inside the integration, relative to its root; it is created if needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Burned-in text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Upload folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;De-identify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text burned into the image stays. Fast.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every piece of text found in the image is blacked out on every frame. Text detection takes seconds per file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only text matching the patient&apos;s name, IDs and dates from the header is blacked out; other text stays. Text detection takes seconds per file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Original file names can identify a patient (such as DOE_JANE_MRN0012345.dcm): name copies by SOP Instance UID to leave them out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File names carry nothing from the original names.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service names its copies deid_&lt;timestamp&gt;_&lt;original name&gt;; original file names can identify a patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::DeidPreviewPage</name>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyword</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nested elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One file before and after, with the options chosen. Nothing is written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;De-identify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags that will be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags that will be kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The original first frame, the boxes to black out outlined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first frame of the copy, the boxes blacked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of tags and image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 and looking for burned-in text; this takes a few seconds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be de-identified: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tag(s) will be removed, %2 kept (%3 element(s) removed at every depth).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file will not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pixels are copied unchanged in this mode. Choose a burned-in text mode on the previous page to see what would be blacked out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has no image to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n box(es) will be blacked out on every frame (%1 of %2 frames searched).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Encord::DeidResultTable</name>
+    <message>
+        <source>Result per file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redacted boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error or note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::DeidRunPage</name>
+    <message>
+        <source>De-identifying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New files are written; the originals are not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the de-identification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the result table as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output folder %1 cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written: the output folder cannot be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was started: there is no connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The service is de-identifying %n file(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The service did not start the job: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The job may still finish on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job&apos;s result could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No copy: a save condition failed for this file or its series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not say which source this copy is of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job ended with errors; the files without one were written. The service does not report tag or box counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service does not report tag or box counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n file(s) done: %2 written, %3 not saved, %4 failed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::DeidSourcePage</name>
+    <message>
+        <source>Files to De-identify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identification writes new files; the originals are never changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in a &amp;cloud integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in a cloud integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files on this &amp;computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in a cloud integration (connect to a workspace to use this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud integration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File URLs, one per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One file URL per line, as the integration names it, e.g. file:///data/pacs/study/image1.dcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File &amp;URLs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files to de-identify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a folder and every file below it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the de-identified copies are written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never a source folder or a folder inside one, so that the copies cannot mix with the originals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop files or folders here. Folders are read with every folder below them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add DICOM Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DICOM files (*.dcm *.dicom *.ima);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder for the de-identified copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output folder must not be a source folder or inside one (%1): the copies would mix with the originals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the integrations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integrations could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no cloud integration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Encord::DesktopController</name>
     <message>
         <source>There is no saved profile named &quot;%1&quot;.</source>
@@ -1315,6 +1869,158 @@
     </message>
     <message>
         <source>ID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Dicom::DeidRunner</name>
+    <message>
+        <source>The de-identification worker (encord-deid-worker) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DICOM library stopped while processing this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The de-identification worker could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identifying this file took too long; it was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: a save condition failed for another file of the same series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before this file was de-identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Dicom::DicomDeidentifier</name>
+    <message>
+        <source>The file does not exist or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pixel data of this file cannot be decoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a DICOM file, or it is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: the condition %1 does not hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file has no valid SOP Class and Instance UIDs, so it is not a DICOM object that can be stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output file name is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The output folder does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists; de-identification never overwrites a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The de-identified file could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The de-identified file could not be moved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Dicom::DicomHeader</name>
+    <message numerus="yes">
+        <source>sequence of %n item(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>encapsulated data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Dicom::PixelRedactor</name>
+    <message>
+        <source>Video transfer syntaxes cannot be redacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pixel data could not be decoded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This pixel layout (%1 bits, %2 samples) cannot be redacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pixel data is shorter than the image it describes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The redacted pixels could not be re-encoded as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::Dicom::TextDetector</name>
+    <message>
+        <source>The text recogniser (encord_deid_ocr) could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text recogniser at %1 is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The text recogniser could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::DicomDeidWizard</name>
+    <message>
+        <source>De-identify DICOM Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identify DICOM files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De-identify &amp;DICOM…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make copies of DICOM files without identifying tags or burned-in text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3533,6 +4239,77 @@ ID: %2</source>
     </message>
     <message>
         <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::SaveConditionEditor</name>
+    <message>
+        <source>Save conditions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a save condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected save condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag of condition %1, by keyword or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of condition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values of condition %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values separated by commas, e.g. CT, MR (any case)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text the value must not contain, e.g. SECONDARY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1: &quot;%2&quot; is not a tag. Pick a keyword from the list or type a number such as 0008,0060.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1 has no value.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

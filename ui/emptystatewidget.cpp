@@ -22,7 +22,8 @@ EmptyStateWidget::EmptyStateWidget(QWidget *parent)
     m_explanation->setAlignment(Qt::AlignCenter);
     m_explanation->setWordWrap(true);
     m_explanation->setForegroundRole(QPalette::PlaceholderText);
-    m_explanation->setMaximumWidth(420);
+    m_explanation->setMinimumWidth(340);
+    m_explanation->setMaximumWidth(440);
     m_buttons->setSpacing(6);
 
     auto *layout = new QVBoxLayout(this);

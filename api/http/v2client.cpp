@@ -12,20 +12,30 @@ namespace Encord {
 
 namespace {
 
-QCoro::Task<Result<QJsonValue>> callImpl(std::shared_ptr<HttpTransport> transport,
-                                         HttpRequest request,
-                                         CancelToken token)
+// A successful answer; any failure as an ApiError.
+QCoro::Task<Result<HttpResponse>> send(std::shared_ptr<HttpTransport> transport,
+                                       HttpRequest request,
+                                       CancelToken token)
 {
     auto sent = co_await HttpTransport::send(transport, std::move(request), token);
     if (!sent.ok())
         co_return sent.error();
-    const HttpResponse &response = sent.value();
-    if (!response.isSuccess())
-        co_return ErrorMapper::fromHttpResponse(response);
-    auto parsed = co_await JsonParser::parseAsync(response.body);
+    if (!sent.value().isSuccess())
+        co_return ErrorMapper::fromHttpResponse(sent.value());
+    co_return std::move(sent).value();
+}
+
+QCoro::Task<Result<QJsonValue>> callImpl(std::shared_ptr<HttpTransport> transport,
+                                         HttpRequest request,
+                                         CancelToken token)
+{
+    auto sent = co_await send(std::move(transport), std::move(request), std::move(token));
+    if (!sent.ok())
+        co_return sent.error();
+    auto parsed = co_await JsonParser::parseAsync(sent.value().body);
     if (!parsed.ok()) {
         ApiError error = parsed.error();
-        error.setTraceId(response.traceId);
+        error.setTraceId(sent.value().traceId);
         co_return error;
     }
     co_return parsed.value();
@@ -35,13 +45,10 @@ QCoro::Task<Result<QByteArray>> callRawImpl(std::shared_ptr<HttpTransport> trans
                                             HttpRequest request,
                                             CancelToken token)
 {
-    auto sent = co_await HttpTransport::send(transport, std::move(request), token);
+    auto sent = co_await send(std::move(transport), std::move(request), std::move(token));
     if (!sent.ok())
         co_return sent.error();
-    const HttpResponse &response = sent.value();
-    if (!response.isSuccess())
-        co_return ErrorMapper::fromHttpResponse(response);
-    co_return response.body;
+    co_return std::move(sent).value().body;
 }
 
 HttpRequest buildRequest(const QUrl &url, const V2Call &call)

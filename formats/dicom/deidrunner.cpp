@@ -265,9 +265,10 @@ QString DeidRunner::defaultWorkerPath()
     // Beside the program (a build tree), then the package's private folder, which holds the
     // worker and the text recogniser it loads from its own folder.
     const QString programs = QCoreApplication::applicationDirPath();
-    for (const QString &candidate :
-         {programs + QStringLiteral("/encord-deid-worker"),
-          programs + QStringLiteral("/../lib/encord-desktop/encord-deid-worker")}) {
+    const QStringList candidates = {
+        programs + QStringLiteral("/encord-deid-worker"),
+        programs + QStringLiteral("/../lib/encord-desktop/encord-deid-worker")};
+    for (const QString &candidate : candidates) {
         if (QFileInfo(candidate).isExecutable())
             return QFileInfo(candidate).canonicalFilePath();
     }

@@ -38,15 +38,15 @@ QString scopeText(const Cvat::CvatExportInfo &info)
 {
     switch (info.scope) {
     case Cvat::CvatExportInfo::Scope::Project:
-        return CvatPreviewPage::tr("a project export");
+        return CvatPreviewPage::tr("A project export");
     case Cvat::CvatExportInfo::Scope::Task:
-        return CvatPreviewPage::tr("a task export");
+        return CvatPreviewPage::tr("A task export");
     case Cvat::CvatExportInfo::Scope::Job:
-        return CvatPreviewPage::tr("a job export");
+        return CvatPreviewPage::tr("A job export");
     case Cvat::CvatExportInfo::Scope::Unknown:
         break;
     }
-    return CvatPreviewPage::tr("an export without <meta> (read as a task)");
+    return CvatPreviewPage::tr("An export without <meta> (read as a task)");
 }
 
 QIcon swatch(const QString &color)

@@ -17,7 +17,7 @@ bool BlobStore::initialise() const
 
 std::unique_ptr<BlobWriter> BlobStore::createWriter(qint64 maxSize) const
 {
-    return std::make_unique<BlobWriter>(m_root, maxSize);
+    return std::make_unique<BlobWriter>(m_root, maxSize, std::shared_lock(m_collectionLock));
 }
 
 QString BlobStore::pathFor(const QString &root, const QString &sha)

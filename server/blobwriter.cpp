@@ -2,13 +2,17 @@
 
 #include "blobstore.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QUuid>
 
 namespace Encord::Server {
 
-BlobWriter::BlobWriter(const QString &blobRoot, qint64 maxSize)
-    : m_root(blobRoot)
+BlobWriter::BlobWriter(const QString &blobRoot,
+                       qint64 maxSize,
+                       std::shared_lock<std::shared_mutex> collectionLock)
+    : m_collectionLock(std::move(collectionLock))
+    , m_root(blobRoot)
     , m_file(blobRoot + QStringLiteral("/tmp/") + QUuid::createUuid().toString(QUuid::WithoutBraces)
              + QStringLiteral(".part"))
     , m_maxSize(maxSize)
@@ -43,9 +47,14 @@ QString BlobWriter::finish()
     const QString sha = QString::fromLatin1(m_hash.result().toHex());
     const QString target = BlobStore::pathFor(m_root, sha);
     QDir().mkpath(QFileInfo(target).path());
-    // Same content already stored: the existing copy serves, this one goes.
+    // Same content already stored: the existing copy serves, this one goes. The copy counts as
+    // new again, so that BlobCollector does not take it for an old, forgotten blob.
     if (QFile::exists(target)) {
         m_file.remove();
+        QFile existing(target);
+        if (existing.open(QIODevice::ReadWrite))
+            existing.setFileTime(QDateTime::currentDateTimeUtc(),
+                                 QFileDevice::FileModificationTime);
     } else if (!m_file.rename(target)) {
         m_file.remove();
         return {};

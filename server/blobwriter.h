@@ -4,16 +4,21 @@
 #include <QFile>
 #include <QString>
 
+#include <shared_mutex>
+
 namespace Encord::Server {
 
 /// Receives one uploaded object chunk by chunk into a temporary file of the blob folder,
 /// hashing as it goes; finish() moves it to its content address. Destroying an unfinished
-/// writer removes the temporary file.
+/// writer removes the temporary file. The writer keeps @p collectionLock (the store's lock,
+/// shared) until it is destroyed, so that no collection runs while it exists.
 class BlobWriter
 {
 public:
     /// @p blobRoot is the blob folder; @p maxSize refuses bodies larger than that.
-    BlobWriter(const QString &blobRoot, qint64 maxSize);
+    BlobWriter(const QString &blobRoot,
+               qint64 maxSize,
+               std::shared_lock<std::shared_mutex> collectionLock = {});
     ~BlobWriter();
     BlobWriter(const BlobWriter &) = delete;
     BlobWriter &operator=(const BlobWriter &) = delete;
@@ -27,6 +32,7 @@ public:
     qint64 size() const { return m_size; }
 
 private:
+    std::shared_lock<std::shared_mutex> m_collectionLock;
     QString m_root;
     QFile m_file;
     QCryptographicHash m_hash{QCryptographicHash::Sha256};

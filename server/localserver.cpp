@@ -1,9 +1,11 @@
 #include "localserver.h"
 
 #include "auth/publickey.h"
+#include "blobcollector.h"
 #include "httpfront.h"
 #include "requesterror.h"
 #include "serverlogging.h"
+#include "sqliteerror.h"
 #include "userstore.h"
 #include "workspace.h"
 
@@ -35,6 +37,8 @@ bool LocalServer::start(const QString &host, int port)
     }
     m_host = host;
     m_thread = std::thread([front = m_front.get()] { front->run(); });
+    m_collectorStop = false;
+    m_collector = std::thread([this] { collectBlobsUntilStopped(); });
     // listen_after_bind() flips is_running() on its first instruction; wait for it so that a
     // stop() right after start() cannot race ahead of it.
     for (int i = 0; i < 500 && !m_front->isRunning(); ++i)
@@ -47,10 +51,33 @@ void LocalServer::stop()
 {
     if (!m_thread.joinable())
         return;
+    {
+        const std::lock_guard lock(m_collectorMutex);
+        m_collectorStop = true;
+    }
+    m_collectorWake.notify_all();
+    m_collector.join();
     m_front->stop();
     m_thread.join();
     m_front.reset();
     qCInfo(lcServer) << "stopped";
+}
+
+void LocalServer::collectBlobsUntilStopped()
+{
+    const BlobCollector collector(*m_workspace);
+    std::unique_lock lock(m_collectorMutex);
+    while (!m_collectorStop) {
+        lock.unlock();
+        try {
+            collector.collect();
+        } catch (const SqliteError &e) {
+            // A busy or failing database costs one pass; the next one tries again.
+            qCWarning(lcServer).noquote() << "blob collection failed:" << e.what();
+        }
+        lock.lock();
+        m_collectorWake.wait_for(lock, kCollectionInterval, [this] { return m_collectorStop; });
+    }
 }
 
 bool LocalServer::openWorkspace()

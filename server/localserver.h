@@ -2,7 +2,10 @@
 
 #include <QString>
 
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <thread>
 
 namespace Encord {
@@ -19,10 +22,15 @@ class Workspace;
 /// thread plus httplib's worker pool) until stop() or destruction. Used by the desktop app
 /// and by the tests; the encord-local-server executable is a thin shell around it.
 ///
+/// While it runs, a thread of its own collects unused uploaded blobs (BlobCollector) at start
+/// and then every kCollectionInterval.
+///
 /// Not a QObject and needs no event loop. start() and stop() must be called from one thread.
 class LocalServer
 {
 public:
+    static constexpr std::chrono::hours kCollectionInterval{1};
+
     explicit LocalServer(QString dataDir);
     /// Stops the server if it is running.
     ~LocalServer();
@@ -52,6 +60,7 @@ public:
 
 private:
     bool openWorkspace();
+    void collectBlobsUntilStopped();
 
     QString m_dataDir;
     QString m_host;
@@ -60,6 +69,10 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<HttpFront> m_front;
     std::thread m_thread;
+    std::thread m_collector;
+    std::mutex m_collectorMutex;
+    std::condition_variable m_collectorWake;
+    bool m_collectorStop = false;
 };
 
 } // namespace Encord::Server

@@ -4,6 +4,7 @@
 #include "imagepreviewloader.h"
 #include "labelrowmodel.h"
 #include "labelrowpainter.h"
+#include "modelformat.h"
 
 #include <QCoroTask>
 #include <QDialogButtonBox>
@@ -30,6 +31,7 @@ LabelRowViewer::LabelRowViewer(EncordClient client,
     , m_canvas(new QLabel(this))
 {
     setWindowTitle(tr("Labels of %1").arg(m_row.dataTitle));
+    m_summary->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_canvas->setAlignment(Qt::AlignCenter);
     m_canvas->setMinimumSize(320, 240);
     m_canvas->setText(tr("Loading…"));
@@ -129,11 +131,12 @@ void LabelRowViewer::showIfComplete()
         return;
     const LabelRowPainter painter(m_colours);
     m_rendered = painter.render(m_image, *m_labels);
-    m_summary->setText(
-        tr("%1 · %2 · %3")
-            .arg(m_row.dataTitle,
-                 LabelRowModel::statusName(m_row.labelStatus),
-                 tr("%n object(s)", nullptr, LabelRowPainter::drawableObjectCount(*m_labels))));
+    m_summary->setText(tr("%1 · %2 · %3")
+                           .arg(m_row.dataTitle,
+                                LabelRowModel::statusName(m_row.labelStatus),
+                                ModelFormat::count(LabelRowPainter::drawableObjectCount(*m_labels),
+                                                   tr("object"),
+                                                   tr("objects"))));
     updatePixmap();
     Q_EMIT imageShown();
 }

@@ -402,6 +402,25 @@ void TestCvatImport::shouldImportVideoExportAsFrames()
                           {QStringLiteral("klhg|point"), 3},
                           {QStringLiteral("II|polyline"), 1}};
     QCOMPARE(importedObjects(rows), expected);
+    // Answers to mutable (dynamic) attributes hold for the row's one frame: the SDK reads
+    // their range.
+    int dynamicAnswers = 0;
+    for (const Server::LabelRowRecord &row : rows) {
+        const QJsonObject answers = QJsonDocument::fromJson(row.content)
+                                        .object()
+                                        .value(QLatin1String("object_answers"))
+                                        .toObject();
+        for (const QJsonValue &objectAnswers : answers) {
+            for (const QJsonValue &answer :
+                 objectAnswers[QLatin1String("classifications")].toArray()) {
+                if (!answer.toObject().contains(QLatin1String("range")))
+                    continue;
+                QCOMPARE(answer[QLatin1String("range")].toArray(), (QJsonArray{QJsonArray{0, 0}}));
+                ++dynamicAnswers;
+            }
+        }
+    }
+    QVERIFY(dynamicAnswers > 0);
     const auto missing = std::find_if(
         result.issues.warnings.cbegin(), result.issues.warnings.cend(), [](const CvatIssue &issue) {
             return issue.issueType == QLatin1String("missing_image");

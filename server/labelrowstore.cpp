@@ -71,4 +71,11 @@ std::optional<LabelRowRecord> LabelRowStore::find(const QString &hash) const
     return fromRow(row, true);
 }
 
+QString LabelRowStore::datasetTitle(const QString &hash) const
+{
+    SqliteStatement row =
+        m_db.prepare(QStringLiteral("SELECT title FROM datasets WHERE hash = ?"), {hash});
+    return row.next() ? row.text(0) : QString();
+}
+
 } // namespace Encord::Server

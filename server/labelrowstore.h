@@ -35,6 +35,9 @@ public:
     /// The rows of @p projectHash in creation order, with or without their JSON.
     QList<LabelRowRecord> list(const QString &projectHash, bool withContent = false) const;
     std::optional<LabelRowRecord> find(const QString &hash) const;
+    /// The title of dataset @p hash without a role check: a project member reads the titles
+    /// of the project's datasets even when holding no role on them.
+    QString datasetTitle(const QString &hash) const;
 
 private:
     SqliteDatabase &m_db;

@@ -8,6 +8,7 @@
 #include "integrationstore.h"
 #include "itemstore.h"
 #include "jsonarraywriter.h"
+#include "labelrowstore.h"
 #include "listingfilter.h"
 #include "ontologystore.h"
 #include "projectstore.h"
@@ -333,6 +334,10 @@ QJsonValue V1Api::resourceQuery(const QString &resourceType,
                                               : QJsonObject(),
                                      projectDatasets);
         }
+        if (is("labelrowmetadata", "GET"))
+            return labelRowMetadata(project, payload);
+        if (is("labelrow", "GET"))
+            return labelRows(project, uid);
         // The project scope grants read access to the project's own ontology only.
         if (is("ontology", "GET")) {
             const QString hash = uid.isString() ? uid.toString() : project.ontologyHash;
@@ -355,6 +360,68 @@ QJsonValue V1Api::resourceQuery(const QString &resourceType,
     }
     throw RequestError::methodNotAllowed(
         QStringLiteral("Unknown %1 query %2 %3.").arg(resourceType, method, type));
+}
+
+// list_label_rows: one metadata object per data row of the project's datasets, label rows
+// that exist carry their hash and dates; rows without labels only with
+// include_uninitialised_labels (as list_label_rows_v2 always asks).
+QJsonValue V1Api::labelRowMetadata(const ProjectRecord &project, const QJsonObject &payload)
+{
+    SqliteDatabase &db = m_workspace.database();
+    const bool uninitialised =
+        payload.value(QLatin1String("include_uninitialised_labels")).toBool(false);
+    const QStringList dataHashes = stringList(payload.value(QLatin1String("data_hashes")));
+    const QStringList labelHashes = stringList(payload.value(QLatin1String("label_hashes")));
+    const QStringList statuses = stringList(payload.value(QLatin1String("label_statuses")));
+    const QString titleEq = payload.value(QLatin1String("data_title_eq")).toString();
+    QHash<QString, LabelRowRecord> labelOfData;
+    for (const LabelRowRecord &row : LabelRowStore(db).list(project.hash))
+        labelOfData.insert(row.dataHash, row);
+    const LabelRowStore labelRows(db);
+    DatasetStore datasets(db, m_user);
+    QJsonArray result;
+    for (const QString &datasetHash : project.datasetHashes) {
+        DatasetRecord dataset;
+        dataset.hash = datasetHash;
+        dataset.title = labelRows.datasetTitle(datasetHash);
+        for (const DataRowRecord &data : datasets.rows(datasetHash)) {
+            const auto label = labelOfData.constFind(data.hash);
+            const bool hasLabel = label != labelOfData.constEnd();
+            if (!hasLabel && (!uninitialised || !labelHashes.isEmpty()))
+                continue;
+            if (!dataHashes.isEmpty() && !dataHashes.contains(data.hash))
+                continue;
+            if (!labelHashes.isEmpty() && !labelHashes.contains(label->hash))
+                continue;
+            if (!titleEq.isEmpty() && data.title != titleEq)
+                continue;
+            const QString status = hasLabel ? label->status : QStringLiteral("NOT_LABELLED");
+            if (!statuses.isEmpty() && !statuses.contains(status))
+                continue;
+            result.append(V1Format::labelRowMetadata(dataset, data, hasLabel ? &*label : nullptr));
+        }
+    }
+    return result;
+}
+
+// get_label_row (uid: one hash) and get_label_rows (uid: a list): the stored label row JSON.
+// A hash of another project is not found, so a project scope reads its own rows only.
+QJsonValue V1Api::labelRows(const ProjectRecord &project, const QJsonValue &uid)
+{
+    const LabelRowStore store(m_workspace.database());
+    const auto one = [&](const QString &hash) {
+        const std::optional<LabelRowRecord> row = store.find(hash);
+        if (!row || row->projectHash != project.hash)
+            throw RequestError::notFound(QStringLiteral("Label row %1 not found.").arg(hash));
+        return QJsonDocument::fromJson(row->content).object();
+    };
+    if (uid.isArray()) {
+        QJsonArray result;
+        for (const QString &hash : stringList(uid))
+            result.append(one(hash));
+        return result;
+    }
+    return one(uid.toString());
 }
 
 QJsonValue V1Api::projectImporter(const QJsonObject &payload)

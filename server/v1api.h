@@ -9,6 +9,7 @@
 namespace Encord::Server {
 
 class Workspace;
+struct ProjectRecord;
 struct ServerRequest;
 struct UserRecord;
 
@@ -43,6 +44,8 @@ private:
                              const QJsonValue &payload);
 
     QJsonValue projectImporter(const QJsonObject &payload);
+    QJsonValue labelRowMetadata(const ProjectRecord &project, const QJsonObject &payload);
+    QJsonValue labelRows(const ProjectRecord &project, const QJsonValue &uid);
     QJsonValue signedImageUrls(const QString &datasetHash, const QJsonValue &uid);
     QJsonValue registerImages(const QString &datasetHash, const QJsonValue &payload);
 

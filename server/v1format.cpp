@@ -2,6 +2,7 @@
 
 #include "apikeystore.h"
 #include "datasetstore.h"
+#include "labelrowstore.h"
 #include "ontologystore.h"
 #include "projectstore.h"
 #include "timeformat.h"
@@ -173,6 +174,42 @@ QJsonObject V1Format::projectApiKey(const ApiKeyRecord &key)
         {QStringLiteral("title"), key.title},
         {QStringLiteral("scopes"), QJsonArray::fromStringList(key.scopes)},
     };
+}
+
+QJsonObject V1Format::labelRowMetadata(const DatasetRecord &dataset,
+                                       const DataRowRecord &data,
+                                       const LabelRowRecord *label)
+{
+    const QJsonValue null(QJsonValue::Null);
+    const auto optionalNumber = [&null](const std::optional<qint64> &value) {
+        return value ? QJsonValue(*value) : null;
+    };
+    return QJsonObject{
+        {QStringLiteral("label_hash"), label ? QJsonValue(label->hash) : null},
+        {QStringLiteral("created_at"), label ? QJsonValue(TimeFormat::v1(label->createdAt)) : null},
+        {QStringLiteral("last_edited_at"),
+         label ? QJsonValue(TimeFormat::v1(label->lastEditedAt)) : null},
+        {QStringLiteral("branch_name"), QStringLiteral("main")},
+        {QStringLiteral("data_hash"), data.hash},
+        {QStringLiteral("dataset_hash"), dataset.hash},
+        {QStringLiteral("dataset_title"), dataset.title},
+        {QStringLiteral("data_title"), data.title},
+        {QStringLiteral("data_type"), data.dataType},
+        {QStringLiteral("data_link"), data.fileLink ? QJsonValue(*data.fileLink) : null},
+        {QStringLiteral("file_type"), data.fileType ? QJsonValue(*data.fileType) : null},
+        {QStringLiteral("label_status"), label ? label->status : QStringLiteral("NOT_LABELLED")},
+        {QStringLiteral("annotation_task_status"), null},
+        {QStringLiteral("workflow_graph_node"), null},
+        {QStringLiteral("is_shadow_data"), false},
+        {QStringLiteral("number_of_frames"), 1},
+        {QStringLiteral("width"), optionalNumber(data.width)},
+        {QStringLiteral("height"), optionalNumber(data.height)},
+        {QStringLiteral("spaces"), QJsonObject()},
+        {QStringLiteral("is_valid"), true},
+        {QStringLiteral("backing_item_uuid"), data.itemUuid ? QJsonValue(*data.itemUuid) : null},
+        // Not in the SDK's dataclass (it ignores unknown keys): the counts the desktop lists.
+        {QStringLiteral("object_count"), label ? label->objectCount : 0},
+        {QStringLiteral("classification_count"), label ? label->classificationCount : 0}};
 }
 
 } // namespace Encord::Server

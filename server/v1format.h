@@ -8,6 +8,7 @@ namespace Encord::Server {
 struct ApiKeyRecord;
 struct DataRowRecord;
 struct DatasetRecord;
+struct LabelRowRecord;
 struct OntologyRecord;
 struct ProjectRecord;
 
@@ -34,6 +35,11 @@ public:
     static QJsonObject project(const ProjectRecord &project,
                                const QJsonObject &editor,
                                const QList<DatasetRecord> &datasets);
+    /// LabelRowMetadata of data row @p data of @p dataset; @p label is null for a data row
+    /// with no label row yet (label_hash null, NOT_LABELLED).
+    static QJsonObject labelRowMetadata(const DatasetRecord &dataset,
+                                        const DataRowRecord &data,
+                                        const LabelRowRecord *label);
     /// Ontology: title, description, ontology_hash, editor, created_at, last_edited_at.
     static QJsonObject ontology(const OntologyRecord &ontology);
     /// DatasetAPIKey: resource_hash, api_key, title, key_hash, scopes.

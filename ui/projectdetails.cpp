@@ -1,6 +1,8 @@
 #include "projectdetails.h"
 
 #include "errorbanner.h"
+#include "labelrowmodel.h"
+#include "labelrowviewer.h"
 #include "modelformat.h"
 #include "ontologystructuremodel.h"
 #include "records/project.h"
@@ -8,9 +10,11 @@
 #include "structuretreeview.h"
 
 #include <QCoroTask>
+#include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QTableView>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -53,12 +57,29 @@ ProjectDetails::ProjectDetails(QWidget *parent)
     , m_banner(new ErrorBanner(this))
     , m_datasets(new QListWidget(this))
     , m_tree(StructureTreeView::create(m_structure, this))
+    , m_labelRowModel(new LabelRowModel(this))
+    , m_labelRowView(new QTableView(this))
 {
+    m_labelRowView->setModel(m_labelRowModel);
+    m_labelRowView->setAccessibleName(tr("Label rows"));
+    m_labelRowView->setToolTip(tr("Double-click a row to see its image and labels."));
+    m_labelRowView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_labelRowView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_labelRowView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_labelRowView->verticalHeader()->hide();
+    m_labelRowView->horizontalHeader()->setSectionResizeMode(LabelRowModel::TitleColumn,
+                                                             QHeaderView::Stretch);
+    m_labelRowView->setMinimumHeight(m_labelRowView->fontMetrics().height() * 8);
+    connect(m_labelRowView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        openLabelRow(index.row());
+    });
     m_datasets->setAccessibleName(tr("Project datasets"));
     m_datasets->setMaximumHeight(m_datasets->fontMetrics().height() * 6);
     sections()->addWidget(m_banner);
     sections()->addWidget(StructureTreeView::heading(tr("Datasets"), this));
     sections()->addWidget(m_datasets);
+    sections()->addWidget(StructureTreeView::heading(tr("Label rows"), this));
+    sections()->addWidget(m_labelRowView, 1);
     sections()->addWidget(StructureTreeView::heading(tr("Ontology"), this));
     sections()->addWidget(m_tree, 1);
     connect(m_banner, &ErrorBanner::retryRequested, this, &ProjectDetails::fetch);
@@ -68,7 +89,25 @@ ProjectDetails::ProjectDetails(QWidget *parent)
 void ProjectDetails::setClient(std::optional<EncordClient> client)
 {
     m_requests.advance();
+    m_labelRowModel->setClient(client);
     DetailsPanel::setClient(std::move(client));
+}
+
+LabelRowViewer *ProjectDetails::openViewer() const
+{
+    return m_viewer.data();
+}
+
+void ProjectDetails::openLabelRow(int row)
+{
+    if (!client() || row < 0 || row >= m_labelRowModel->rowCount())
+        return;
+    if (m_viewer)
+        m_viewer->close();
+    m_viewer =
+        new LabelRowViewer(*client(), m_projectHash, m_labelRowModel->rowAt(row), m_colours, this);
+    m_viewer->setAttribute(Qt::WA_DeleteOnClose);
+    m_viewer->show();
 }
 
 void ProjectDetails::showIndex(const QModelIndex &index)
@@ -80,11 +119,14 @@ void ProjectDetails::showIndex(const QModelIndex &index)
         setHeader({}, {}, {});
         m_structure->setStructure({});
         m_datasets->clear();
+        m_colours.clear();
+        m_labelRowModel->setProjectHash({});
         return;
     }
     // Show what the listing knows at once, then complete it from the project itself.
     const auto listed = index.data(ResourceListModel::RecordRole).value<Project>();
     m_projectHash = listed.projectHash;
+    m_labelRowModel->setProjectHash(m_projectHash);
     showProject(listed);
     fetch();
 }
@@ -139,6 +181,9 @@ void ProjectDetails::showProject(const Project &project)
         for (const ProjectDataset &dataset : project.datasets)
             m_datasets->addItem(dataset.title);
     }
+    m_colours.clear();
+    for (const OntologyObject &object : project.editorOntology.objects)
+        m_colours.insert(object.featureNodeHash, QColor(object.color));
     m_structure->setStructure(project.editorOntology);
     m_tree->expandAll();
 }

@@ -503,6 +503,39 @@ QCoro::Task<Result<QList<ProjectDataset>>> EncordClient::getProjectDatasets(QStr
     co_return co_await listOfAsync<ProjectDataset>(answer.value().value(QLatin1String("results")));
 }
 
+QCoro::Task<Result<QList<LabelRowMetadata>>> EncordClient::listLabelRows(QString projectHash,
+                                                                         CancelToken token) const
+{
+    const V1Querier querier = m_v1;
+    const QJsonObject payload{{QStringLiteral("include_uninitialised_labels"), true},
+                              {QStringLiteral("include_workflow_graph_node"), true}};
+    auto answer = co_await querier.call(v1(V1Scope::Project,
+                                           projectHash,
+                                           QStringLiteral("labelrowmetadata"),
+                                           V1CallKind::Getter,
+                                           nullJson(),
+                                           payload),
+                                        token);
+    co_return co_await listAnswer<LabelRowMetadata>(std::move(answer));
+}
+
+QCoro::Task<Result<LabelRow>> EncordClient::getLabelRow(QString projectHash,
+                                                        QString labelHash,
+                                                        CancelToken token) const
+{
+    const V1Querier querier = m_v1;
+    const QJsonObject payload{{QStringLiteral("get_signed_url"), false},
+                              {QStringLiteral("multi_request"), false}};
+    auto answer = co_await querier.call(v1(V1Scope::Project,
+                                           projectHash,
+                                           QStringLiteral("labelrow"),
+                                           V1CallKind::Getter,
+                                           QJsonValue(labelHash),
+                                           payload),
+                                        token);
+    co_return objectOf<LabelRow>(answer);
+}
+
 // ---- Ontologies -------------------------------------------------------------------------
 
 QCoro::Task<Result<Ontology>> EncordClient::getOntology(QString ontologyHash,

@@ -23,6 +23,8 @@
 #include "records/deidentifyjobstate.h"
 #include "records/deidentifyrequest.h"
 #include "records/group.h"
+#include "records/labelrow.h"
+#include "records/labelrowmetadata.h"
 #include "records/listingfilter.h"
 #include "records/ontology.h"
 #include "records/page.h"
@@ -145,6 +147,15 @@ public:
                                                   CancelToken token = {}) const;
     QCoro::Task<Result<QList<ProjectDataset>>> getProjectDatasets(QString projectHash,
                                                                   CancelToken token = {}) const;
+    /// list_label_rows_v2: every data row of the project with its label row's metadata
+    /// (v1 `labelrowmetadata` GET, uninitialised rows included).
+    QCoro::Task<Result<QList<LabelRowMetadata>>> listLabelRows(QString projectHash,
+                                                               CancelToken token = {}) const;
+    /// get_label_row: one label row's content (v1 `labelrow` GET in the project's scope, which
+    /// is why the project is needed as well as the label hash).
+    QCoro::Task<Result<LabelRow>> getLabelRow(QString projectHash,
+                                              QString labelHash,
+                                              CancelToken token = {}) const;
 
     // ---- Ontologies -----------------------------------------------------------------------
 

@@ -21,6 +21,8 @@ set(ENCORD_API_RECORD_SOURCES
     records/group.cpp records/group.h
     records/imagedata.cpp records/imagedata.h
     records/jsonhelpers.cpp records/jsonhelpers.h
+    records/labelrow.cpp records/labelrow.h
+    records/labelrowmetadata.cpp records/labelrowmetadata.h
     records/jsonreader.cpp records/jsonreader.h
     records/listingfilter.cpp records/listingfilter.h
     records/ontology.cpp records/ontology.h

@@ -107,6 +107,10 @@ QJsonArray CvatLabelRowBuilder::answers(const QList<CvatOntologyBuilder::Attribu
             {QStringLiteral("value"), CvatOntologyBuilder::valueOf(attribute.name)},
             {QStringLiteral("featureHash"), attribute.featureHash},
             {QStringLiteral("manualAnnotation"), shape.source != QLatin1String("auto")}};
+        // A dynamic (CVAT "mutable") answer holds for a range of frames; an image's label row
+        // has the one frame 0. The SDK requires the range when it reads the answer.
+        if (attribute.dynamic)
+            answer.insert(QStringLiteral("range"), QJsonArray{QJsonArray{0, 0}});
         if (attribute.type == QLatin1String("text")) {
             answer.insert(QStringLiteral("answers"), *value);
         } else if (attribute.type == QLatin1String("checklist")) {

@@ -468,8 +468,19 @@ def cvat_import(sample, expected_images, boxes_as_polygons=False):
     need(len(datasets) == 1, "datasets %r" % datasets)
     rows = client.get_dataset(datasets[0]["dataset"].dataset_hash).data_rows
     need(len(rows) == expected_images, "%d data rows" % len(rows))
-    return "project %s, %d objects in the ontology, %d data rows, %d warnings" % (
-        project.title, len(shapes), len(rows), len(result.issues.warnings))
+    # The label-row routes: list_label_rows_v2 (v1 labelrowmetadata) and initialise_labels
+    # (v1 labelrow with a list of hashes), read by the SDK's own parser.
+    label_rows = project.list_label_rows_v2()
+    need(len(label_rows) == expected_images, "%d label rows" % len(label_rows))
+    need({r.data_hash for r in label_rows} == {r.uid for r in rows}, "label rows' data hashes")
+    objects = 0
+    for label_row in label_rows:
+        label_row.initialise_labels()
+        objects += len(label_row.get_object_instances())
+    need(objects > 0, "no objects in the label rows")
+    return "project %s, %d objects in the ontology, %d data rows, %d label rows with %d " \
+        "objects, %d warnings" % (project.title, len(shapes), len(rows), len(label_rows),
+                                  objects, len(result.issues.warnings))
 
 
 check("create_dataset", create_dataset)

@@ -43,6 +43,8 @@ private Q_SLOTS:
 
     // tst_records_projects.cpp
     void shouldReadV1Project();
+    void shouldReadLabelRowMetadataWithAndWithoutLabels();
+    void shouldReadLabelRowContent();
     void shouldReadV1ProjectListingElement();
     void shouldReadV2Project();
     void shouldWriteProjectInBothGenerations();

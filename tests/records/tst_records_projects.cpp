@@ -1,8 +1,11 @@
 #include "records/createprojectrequest.h"
+#include "records/labelrow.h"
+#include "records/labelrowmetadata.h"
 #include "records/project.h"
 #include "records/projectapikey.h"
 #include "tst_records.h"
 
+#include <QJsonDocument>
 #include <QTest>
 #include <QTimeZone>
 
@@ -224,4 +227,52 @@ void TestRecords::shouldReadProjectApiKey()
     QCOMPARE(
         compact(key.toJson()),
         QByteArray(R"({"api_key":"secret","scopes":["label.read","model.train"],"title":"ci"})"));
+}
+
+void TestRecords::shouldReadLabelRowMetadataWithAndWithoutLabels()
+{
+    // As the SDK's list_label_rows receives them: a labelled row, and one not initialised yet.
+    const QJsonObject labelled = QJsonDocument::fromJson(R"({
+        "label_hash": "l-1", "created_at": "2024-02-10 12:00:00", "branch_name": "main",
+        "data_hash": "d-1", "dataset_hash": "ds-1", "dataset_title": "Cars",
+        "data_title": "a.png", "data_type": "IMAGE", "data_link": "cord-images/a.png",
+        "label_status": "LABELLED", "annotation_task_status": null, "spaces": {},
+        "number_of_frames": 1, "width": 640, "height": 480, "backing_item_uuid": "i-1",
+        "object_count": 3, "classification_count": 1})")
+                                     .object();
+    const LabelRowMetadata row = LabelRowMetadata::fromJson(labelled);
+    QCOMPARE(row.labelHash, std::optional<QString>(QStringLiteral("l-1")));
+    QCOMPARE(row.dataTitle, QStringLiteral("a.png"));
+    QCOMPARE(row.labelStatus, QStringLiteral("LABELLED"));
+    QVERIFY(!row.annotationTaskStatus.has_value());
+    QCOMPARE(row.backingItemUuid, std::optional<QString>(QStringLiteral("i-1")));
+    QCOMPARE(row.width, std::optional<int>(640));
+    QCOMPARE(row.objectCount, std::optional<int>(3));
+    QCOMPARE(row.extra.value(QLatin1String("branch_name")).toString(), QStringLiteral("main"));
+
+    const LabelRowMetadata empty = LabelRowMetadata::fromJson(QJsonDocument::fromJson(R"({
+        "label_hash": null, "data_hash": "d-2", "dataset_hash": "ds-1",
+        "dataset_title": "Cars", "data_title": "b.png", "data_type": "IMAGE",
+        "data_link": null, "label_status": "NOT_LABELLED"})")
+                                                                  .object());
+    QVERIFY(!empty.labelHash.has_value());
+    QVERIFY(!empty.dataLink.has_value());
+    QVERIFY(!empty.objectCount.has_value());
+}
+
+void TestRecords::shouldReadLabelRowContent()
+{
+    const QJsonObject json = QJsonDocument::fromJson(R"({
+        "label_hash": "l-1", "data_hash": "d-1", "data_title": "a.png",
+        "label_status": "LABELLED",
+        "data_units": {"d-1": {"data_hash": "d-1", "width": 10, "height": 8,
+            "labels": {"objects": [{"objectHash": "o-1",
+                "boundingBox": {"x": 0.1, "y": 0.25, "w": 0.5, "h": 0.5}}]}}}})")
+                                 .object();
+    const LabelRow row = LabelRow::fromJson(json);
+    QCOMPARE(row.labelHash, QStringLiteral("l-1"));
+    QCOMPARE(row.labelStatus, QStringLiteral("LABELLED"));
+    QCOMPARE(row.json, json);
+    QCOMPARE(row.firstDataUnit().value(QLatin1String("width")).toInt(), 10);
+    QVERIFY(LabelRow().firstDataUnit().isEmpty());
 }

@@ -214,6 +214,7 @@ private Q_SLOTS:
     void shouldCarryTagsRotatedBoxesEllipsesAndReportCuboids();
     void shouldImportThroughLegacyV1Flow();
     void shouldImportThroughIntermediateV1Flow();
+    void shouldListLabelRowsAndServeTheirContentToMembersOnly();
     void shouldKeepLabelRowsAcrossRestart();
 
 private:
@@ -401,6 +402,25 @@ void TestCvatImport::shouldImportVideoExportAsFrames()
                           {QStringLiteral("klhg|point"), 3},
                           {QStringLiteral("II|polyline"), 1}};
     QCOMPARE(importedObjects(rows), expected);
+    // Answers to mutable (dynamic) attributes hold for the row's one frame: the SDK reads
+    // their range.
+    int dynamicAnswers = 0;
+    for (const Server::LabelRowRecord &row : rows) {
+        const QJsonObject answers = QJsonDocument::fromJson(row.content)
+                                        .object()
+                                        .value(QLatin1String("object_answers"))
+                                        .toObject();
+        for (const QJsonValue &objectAnswers : answers) {
+            for (const QJsonValue &answer :
+                 objectAnswers[QLatin1String("classifications")].toArray()) {
+                if (!answer.toObject().contains(QLatin1String("range")))
+                    continue;
+                QCOMPARE(answer[QLatin1String("range")].toArray(), (QJsonArray{QJsonArray{0, 0}}));
+                ++dynamicAnswers;
+            }
+        }
+    }
+    QVERIFY(dynamicAnswers > 0);
     const auto missing = std::find_if(
         result.issues.warnings.cbegin(), result.issues.warnings.cend(), [](const CvatIssue &issue) {
             return issue.issueType == QLatin1String("missing_image");
@@ -713,6 +733,96 @@ void TestCvatImport::shouldImportThroughIntermediateV1Flow()
     QVERIFY(rows.ok());
     QCOMPARE(rows->dataRows.size(), 2);
     QCOMPARE(importedObjects(labelRows(projectHash)), expectedObjects(xml));
+}
+
+void TestCvatImport::shouldListLabelRowsAndServeTheirContentToMembersOnly()
+{
+    const QString folder = m_dir.filePath(QStringLiteral("labelrows"));
+    makeExport(QStringLiteral("datumaro-export-task"), folder);
+    const CvatImportResult result = import(importInput(folder, QStringLiteral("label rows")));
+    QVERIFY(result.success);
+    const QList<Server::LabelRowRecord> stored = labelRows(result.projectHash);
+    QCOMPARE(stored.size(), 2);
+
+    // The desktop's listing: one entry per image, with the label row's hash and counts.
+    const auto listed = QCoro::waitFor(m_client->listLabelRows(result.projectHash));
+    QVERIFY2(listed.ok(), qPrintable(listed.ok() ? QString() : listed.error().message()));
+    QCOMPARE(listed->size(), 2);
+    for (const LabelRowMetadata &row : listed.value()) {
+        const auto same = std::find_if(stored.cbegin(), stored.cend(), [&](const auto &s) {
+            return row.labelHash && s.hash == *row.labelHash;
+        });
+        QVERIFY(same != stored.cend());
+        QCOMPARE(row.dataHash, same->dataHash);
+        QCOMPARE(row.objectCount.value_or(-1), same->objectCount);
+        QCOMPARE(row.labelStatus, same->status);
+        QCOMPARE(row.dataType, QStringLiteral("IMAGE"));
+        QCOMPARE(row.datasetHash, result.datasetHash);
+        QVERIFY(!row.dataTitle.isEmpty());
+        QVERIFY(row.backingItemUuid.has_value());
+    }
+
+    // One row's content is the stored label row JSON.
+    const auto content =
+        QCoro::waitFor(m_client->getLabelRow(result.projectHash, stored.first().hash));
+    QVERIFY(content.ok());
+    QCOMPARE(content->labelHash, stored.first().hash);
+    QCOMPARE(content->json, QJsonDocument::fromJson(stored.first().content).object());
+    QVERIFY(!content->firstDataUnit().value(QLatin1String("labels")).toObject().isEmpty());
+
+    // The SDK's own requests: list_label_rows_v2's filters and get_label_rows' list of hashes.
+    const QString project = QStringLiteral("project");
+    const ServerClient::Reply filtered =
+        m_raw->v1(QStringLiteral("labelrowmetadata"),
+                  QStringLiteral("GET"),
+                  QJsonValue(),
+                  QJsonObject{{QStringLiteral("include_uninitialised_labels"), true},
+                              {QStringLiteral("label_hashes"), QJsonArray{stored.last().hash}},
+                              {QStringLiteral("label_statuses"), QJsonValue()}},
+                  project,
+                  result.projectHash);
+    QCOMPARE(filtered.status, 200);
+    QCOMPARE(filtered.response().toArray().size(), 1);
+    QCOMPARE(filtered.response()[0][QLatin1String("data_hash")].toString(), stored.last().dataHash);
+    const ServerClient::Reply both = m_raw->v1(QStringLiteral("labelrow"),
+                                               QStringLiteral("GET"),
+                                               QJsonArray{stored.first().hash, stored.last().hash},
+                                               QJsonObject{{QStringLiteral("multi_request"), true}},
+                                               project,
+                                               result.projectHash);
+    QCOMPARE(both.status, 200);
+    QCOMPARE(both.response().toArray().size(), 2);
+
+    // A label row is read through its own project only, and by its members only.
+    const ServerClient::Reply missing = m_raw->v1(QStringLiteral("labelrow"),
+                                                  QStringLiteral("GET"),
+                                                  QStringLiteral("no-such-label-row"),
+                                                  QJsonObject(),
+                                                  project,
+                                                  result.projectHash);
+    QCOMPARE(missing.status, 404);
+    const PrivateKey outsiderKey = PrivateKey::generate();
+    Server::UserStore(m_server->workspace()->database())
+        .add(QStringLiteral("outsider@example.com"),
+             *PublicKey::fromRaw(outsiderKey.publicKeyRaw()),
+             false);
+    const ServerClient outsider(m_server->port(), RequestSigner(outsiderKey));
+    const ServerClient::Reply refusedList = outsider.v1(QStringLiteral("labelrowmetadata"),
+                                                        QStringLiteral("GET"),
+                                                        QJsonValue(),
+                                                        QJsonObject(),
+                                                        project,
+                                                        result.projectHash);
+    QVERIFY(refusedList.status >= 400);
+    QVERIFY(refusedList.response().toArray().isEmpty() || !refusedList.response()[0].isObject());
+    const ServerClient::Reply refusedRow = outsider.v1(QStringLiteral("labelrow"),
+                                                       QStringLiteral("GET"),
+                                                       stored.first().hash,
+                                                       QJsonObject(),
+                                                       project,
+                                                       result.projectHash);
+    QVERIFY(refusedRow.status >= 400);
+    QVERIFY(!refusedRow.body.contains(stored.first().hash.toUtf8()));
 }
 
 void TestCvatImport::shouldKeepLabelRowsAcrossRestart()

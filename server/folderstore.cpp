@@ -124,7 +124,9 @@ QList<FolderRecord> FolderStore::list(const std::optional<QString> &parent,
                                       const QString &search,
                                       std::optional<bool> datasetSynced,
                                       bool orderByCreation,
-                                      bool descending) const
+                                      bool descending,
+                                      qint64 offset,
+                                      qint64 limit) const
 {
     QString where;
     QList<SqlValue> values;
@@ -152,9 +154,15 @@ QList<FolderRecord> FolderStore::list(const std::optional<QString> &parent,
                                       "backing_folder = f.uuid)");
     }
     const QString direction = descending ? QStringLiteral(" DESC") : QString();
-    const QString orderBy =
+    QString orderBy =
         (orderByCreation ? QStringLiteral("f.created_at") : QStringLiteral("f.name COLLATE NOCASE"))
         + direction + QStringLiteral(", f.uuid") + direction;
+    if (limit >= 0) {
+        // ORDER BY is the statement's last clause: the window (a page) follows it.
+        orderBy += QStringLiteral(" LIMIT ? OFFSET ?");
+        values.append(limit);
+        values.append(offset);
+    }
     return query(where, values, orderBy);
 }
 

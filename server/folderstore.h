@@ -58,7 +58,9 @@ public:
                              const QString &search,
                              std::optional<bool> datasetSynced,
                              bool orderByCreation,
-                             bool descending) const;
+                             bool descending,
+                             qint64 offset = 0,
+                             qint64 limit = -1) const;
 
     /// Changes the given fields of a folder the user administers; returns the new state.
     /// Runs in its own transaction. Throws RequestError.

@@ -172,9 +172,15 @@ QList<ItemRecord> ItemStore::list(const ItemQuery &query) const
                                       "i.uuid)");
     }
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
-    const QString orderBy = (query.orderByCreation ? QStringLiteral("i.created_at")
-                                                   : QStringLiteral("i.name COLLATE NOCASE"))
-                            + direction + QStringLiteral(", i.uuid") + direction;
+    QString orderBy = (query.orderByCreation ? QStringLiteral("i.created_at")
+                                             : QStringLiteral("i.name COLLATE NOCASE"))
+                      + direction + QStringLiteral(", i.uuid") + direction;
+    if (query.limit >= 0) {
+        // ORDER BY is the statement's last clause: the window follows it.
+        orderBy += QStringLiteral(" LIMIT ? OFFSET ?");
+        values.append(query.limit);
+        values.append(query.offset);
+    }
     return select(where, values, orderBy);
 }
 

@@ -46,6 +46,10 @@ struct ItemQuery
     std::optional<bool> inDataset;
     bool orderByCreation = false;
     bool descending = false;
+    /// A window of the ordered result (a page): skip @c offset rows, return at most @c limit
+    /// (-1: all). Listings of big folders must not read every item for every page.
+    qint64 offset = 0;
+    qint64 limit = -1;
 };
 
 /// Storage items, seen through one user's folder roles.

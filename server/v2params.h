@@ -35,17 +35,18 @@ public:
     /// (default 100, clamped to 1…kMaxPageSize).
     static QJsonObject page(const QJsonArray &all, const ServerRequest &request);
 
-    /// The same page of @p all, converting only the records on it with @p toJson: listings
-    /// whose answer per record costs queries (storage folders name their path to the root)
-    /// must not pay for every record on every page.
+    /// A page of records the store already cut to the window pageWindow() asked for, fetched
+    /// with one record more than the page size so that a next page can be told apart. Only the
+    /// records on the page are converted with @p toJson (storage folders name their path to
+    /// the root, a query each).
     template<typename T, typename ToJson>
-    static QJsonObject page(const QList<T> &all, const ServerRequest &request, ToJson toJson)
+    static QJsonObject windowPage(const QList<T> &window, const ServerRequest &request, ToJson toJson)
     {
         const auto [offset, size] = pageWindow(request);
         QJsonArray results;
-        for (qint64 i = offset; i < all.size() && i < offset + size; ++i)
-            results.append(toJson(all.at(i)));
-        return pageObject(results, offset, size, all.size());
+        for (qint64 i = 0; i < window.size() && i < size; ++i)
+            results.append(toJson(window.at(i)));
+        return pageObject(results, offset, size, offset + window.size());
     }
 
     /// {offset, size} asked for by pageToken and pageSize (clamped to 1…1000).

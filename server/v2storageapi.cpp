@@ -72,14 +72,17 @@ QJsonValue V2StorageApi::folders(const ServerRequest &request, const QStringList
         if (orgAccess && !m_user.orgAdmin)
             throw RequestError::forbidden(
                 QStringLiteral("Only organisation admins can include organisation access."));
-        const QList<FolderRecord> all =
+        const auto [offset, size] = V2Params::pageWindow(request);
+        const QList<FolderRecord> window =
             store.list(parent,
                        recursive,
                        request.queryValue(QStringLiteral("search")),
                        V2Params::boolParam(request, QStringLiteral("datasetSynced")),
                        byCreation,
-                       V2Params::boolParam(request, QStringLiteral("desc")).value_or(false));
-        return V2Params::page(all, request, dto);
+                       V2Params::boolParam(request, QStringLiteral("desc")).value_or(false),
+                       offset,
+                       size + 1);
+        return V2Params::windowPage(window, request, dto);
     };
 
     if (request.method == "POST" && matches(path, {"storage", "folders"})) {
@@ -187,7 +190,10 @@ QJsonValue V2StorageApi::items(const ServerRequest &request, const QStringList &
             throw RequestError::forbidden(
                 QStringLiteral("Only organisation admins can include organisation access."));
         const bool sign = V2Params::boolParam(request, QStringLiteral("signUrls")).value_or(false);
-        return V2Params::page(
+        const auto [offset, size] = V2Params::pageWindow(request);
+        query.offset = offset;
+        query.limit = size + 1;
+        return V2Params::windowPage(
             store.list(query), request, [&](const ItemRecord &item) { return dto(item, sign); });
     };
 

@@ -780,22 +780,6 @@
 <context>
     <name>Encord::CvatPreviewPage</name>
     <message>
-        <source>a project export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a task export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a job export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an export without &lt;meta&gt; (read as a task)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
@@ -958,6 +942,22 @@
     </message>
     <message>
         <source>Could not save the report to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A project export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A task export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export without &lt;meta&gt; (read as a task)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2192,6 +2192,88 @@
     </message>
     <message>
         <source>The key is damaged or incomplete. Copy it again from the original file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::LabelRowModel</name>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not labelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::LabelRowViewer</name>
+    <message>
+        <source>Labels of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image with its labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This data row has no stored file to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server gave no address for the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>objects</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3963,6 +4045,14 @@
     </message>
     <message>
         <source>Manual QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row to see its image and labels.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

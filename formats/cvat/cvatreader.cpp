@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 
 #include <array>
+#include <charconv>
 #include <cmath>
 
 namespace Encord::Cvat {
@@ -19,39 +20,48 @@ QString tr(const char *text)
     return QCoreApplication::translate("CvatReader", text);
 }
 
-bool isElement(const QXmlStreamReader &xml, const char *name)
+bool isElement(const CvatXmlStream &xml, const char *name)
 {
-    return xml.name() == QLatin1String(name);
+    return xml.name() == QByteArrayView(name);
 }
 
-std::optional<double> number(QStringView text)
+/// A decimal number as CVAT writes it ("12.5", "-3", "1e-3", "+4"), surrounding blanks allowed;
+/// nullopt for anything else, infinities and NaN included.
+std::optional<double> number(QByteArrayView text)
 {
-    bool ok = false;
-    const double value = text.trimmed().toDouble(&ok);
-    if (!ok || !std::isfinite(value))
+    text = text.trimmed();
+    if (text.startsWith('+'))
+        text = text.sliced(1);
+    double value = 0;
+    const char *end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || stop != end || text.isEmpty() || !std::isfinite(value))
         return std::nullopt;
     return value;
 }
 
-std::optional<double> numberAttribute(const QXmlStreamAttributes &attributes, const char *name)
+std::optional<double> numberAttribute(const CvatXmlStream::Attributes &attributes, const char *name)
 {
-    if (!attributes.hasAttribute(QLatin1String(name)))
+    if (!attributes.has(name))
         return std::nullopt;
-    return number(attributes.value(QLatin1String(name)));
+    return number(attributes.value(name));
 }
 
-bool flag(const QXmlStreamAttributes &attributes, const char *name)
+bool flag(const CvatXmlStream::Attributes &attributes, const char *name)
 {
-    const QStringView value = attributes.value(QLatin1String(name)).trimmed();
-    return value == QLatin1String("1")
-           || value.compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    const QByteArrayView value = attributes.value(name).trimmed();
+    return value == "1" || value.compare("true", Qt::CaseInsensitive) == 0;
 }
 
-int integer(QStringView text, int fallback = 0)
+int integer(QByteArrayView text, int fallback = 0)
 {
-    bool ok = false;
-    const int value = text.trimmed().toInt(&ok);
-    if (ok)
+    text = text.trimmed();
+    if (text.startsWith('+'))
+        text = text.sliced(1);
+    int value = 0;
+    const char *end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error == std::errc() && stop == end && !text.isEmpty())
         return value;
     // Some writers put "3.0" where an integer belongs.
     const std::optional<double> real = number(text);
@@ -60,25 +70,46 @@ int integer(QStringView text, int fallback = 0)
     return fallback;
 }
 
+int integer(const QString &text, int fallback = 0)
+{
+    return integer(QByteArrayView(text.toUtf8()), fallback);
+}
+
+qint64 longInteger(QByteArrayView text)
+{
+    text = text.trimmed();
+    qint64 value = 0;
+    const auto [stop, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return error == std::errc() && stop == text.data() + text.size() ? value : 0;
+}
+
 /// "x,y;x,y;…"; nullopt when a pair is incomplete or not a number.
-std::optional<QList<QPointF>> parsePoints(QStringView text)
+std::optional<QList<QPointF>> parsePoints(QByteArrayView text)
 {
     QList<QPointF> points;
-    for (QStringView pair : text.split(QLatin1Char(';'))) {
+    points.reserve(text.count(';') + 1);
+    while (!text.isEmpty()) {
+        const qsizetype semicolon = text.indexOf(';');
+        QByteArrayView pair = semicolon < 0 ? text : text.first(semicolon);
+        text = semicolon < 0 ? QByteArrayView() : text.sliced(semicolon + 1);
         pair = pair.trimmed();
         if (pair.isEmpty())
             continue;
-        const qsizetype comma = pair.indexOf(QLatin1Char(','));
+        const qsizetype comma = pair.indexOf(',');
         if (comma < 0)
             return std::nullopt;
-        const std::optional<double> x = number(pair.left(comma));
-        const std::optional<double> y = number(pair.mid(comma + 1));
+        const std::optional<double> x = number(pair.first(comma));
+        const std::optional<double> y = number(pair.sliced(comma + 1));
         if (!x || !y)
             return std::nullopt;
         points.append(QPointF(*x, *y));
     }
     return points;
 }
+
+/// Distinct strings shared() keeps before it starts over: a file whose values never repeat
+/// (free-text attributes) must not grow the table without end.
+constexpr qsizetype kMaxSharedStrings = 4096;
 
 /// Refuses masks whose rectangle would need more than this many pixels to decode.
 constexpr qint64 kMaxMaskArea = qint64(1) << 28;
@@ -90,9 +121,51 @@ CvatReader::CvatReader(QIODevice *device)
 { }
 
 CvatReader::CvatReader(const QByteArray &data)
-    : m_buffer(data)
-    , m_xml(m_buffer)
+    : m_xml(data)
 { }
+
+QString CvatReader::readSharedText()
+{
+    // Nearly always one run of text ("true", "red"), shared; the general case is concatenated.
+    QString first;
+    QByteArray joined;
+    int runs = 0;
+    while (!m_xml.atEnd()) {
+        switch (m_xml.readNext()) {
+        case CvatXmlStream::Token::Characters:
+            if (runs++ == 0) {
+                first = shared(m_xml.text());
+            } else {
+                if (runs == 2)
+                    joined = first.toUtf8();
+                joined += m_xml.text();
+            }
+            break;
+        case CvatXmlStream::Token::StartElement:
+            m_xml.skipCurrentElement();
+            break;
+        case CvatXmlStream::Token::EndElement:
+            return runs <= 1 ? first : QString::fromUtf8(joined);
+        default:
+            break;
+        }
+    }
+    return runs <= 1 ? first : QString::fromUtf8(joined);
+}
+
+QString CvatReader::shared(QByteArrayView utf8)
+{
+    // fromRawData: the lookup itself allocates nothing.
+    const QByteArray key = QByteArray::fromRawData(utf8.data(), utf8.size());
+    const auto found = m_sharedStrings.constFind(key);
+    if (found != m_sharedStrings.cend())
+        return found.value();
+    if (m_sharedStrings.size() >= kMaxSharedStrings)
+        m_sharedStrings.clear();
+    const QString text = QString::fromUtf8(utf8);
+    m_sharedStrings.insert(utf8.toByteArray(), text);
+    return text;
+}
 
 void CvatReader::fail(CvatProblem::Kind kind, const QString &message)
 {
@@ -114,7 +187,7 @@ bool CvatReader::checkXmlError()
         return false;
     if (m_failed)
         return true;
-    const QString message = m_xml.error() == QXmlStreamReader::PrematureEndOfDocumentError
+    const QString message = m_xml.prematureEnd()
                                 ? tr("The file ends before the XML document is complete.")
                                 : tr("The XML is not well-formed: %1").arg(m_xml.errorString());
     fail(CvatProblem::Kind::MalformedXml, message);
@@ -124,19 +197,19 @@ bool CvatReader::checkXmlError()
 bool CvatReader::advanceToRoot()
 {
     while (!m_xml.atEnd()) {
-        const QXmlStreamReader::TokenType token = m_xml.readNext();
-        if (token == QXmlStreamReader::DTD) {
+        const CvatXmlStream::Token token = m_xml.readNext();
+        if (token == CvatXmlStream::Token::Dtd) {
             fail(CvatProblem::Kind::ForbiddenDtd,
                  tr("The file declares a DTD. CVAT never writes one, and entity declarations "
                     "are refused for safety."));
             return false;
         }
-        if (token == QXmlStreamReader::StartElement) {
+        if (token == CvatXmlStream::Token::StartElement) {
             if (!isElement(m_xml, "annotations")) {
                 fail(CvatProblem::Kind::NotCvat,
                      tr("This is not a CVAT annotations file: the root element is <%1>, not "
                         "<annotations>.")
-                         .arg(m_xml.name()));
+                         .arg(m_xml.nameString()));
                 return false;
             }
             m_position = Position::InRoot;
@@ -151,17 +224,17 @@ bool CvatReader::advanceToRoot()
 bool CvatReader::advanceToImage()
 {
     while (!m_xml.atEnd()) {
-        const QXmlStreamReader::TokenType token = m_xml.readNext();
-        if (token == QXmlStreamReader::DTD) {
+        const CvatXmlStream::Token token = m_xml.readNext();
+        if (token == CvatXmlStream::Token::Dtd) {
             fail(CvatProblem::Kind::ForbiddenDtd, tr("A DTD appears inside the document."));
             return false;
         }
-        if (token == QXmlStreamReader::EndElement) {
+        if (token == CvatXmlStream::Token::EndElement) {
             // The root's end: whatever follows can only be comments or an error.
             finish();
             return false;
         }
-        if (token != QXmlStreamReader::StartElement)
+        if (token != CvatXmlStream::Token::StartElement)
             continue;
         if (isElement(m_xml, "image")) {
             m_position = Position::AtImage;
@@ -169,7 +242,7 @@ bool CvatReader::advanceToImage()
         }
         if (isElement(m_xml, "version")) {
             m_sawVersion = true;
-            m_info.version = m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
+            m_info.version = m_xml.readElementText().trimmed();
         } else if (isElement(m_xml, "meta")) {
             m_sawMeta = true;
             readMeta();
@@ -219,11 +292,11 @@ void CvatReader::readTracks()
     }
     readTrack();
     while (!m_failed && !m_xml.atEnd()) {
-        const QXmlStreamReader::TokenType token = m_xml.readNext();
-        if (token == QXmlStreamReader::EndElement) {
+        const CvatXmlStream::Token token = m_xml.readNext();
+        if (token == CvatXmlStream::Token::EndElement) {
             // The root ends: check what follows, but the frames are still to be handed out.
             while (!m_xml.atEnd()) {
-                if (m_xml.readNext() == QXmlStreamReader::StartElement) {
+                if (m_xml.readNext() == CvatXmlStream::Token::StartElement) {
                     m_xml.raiseError(tr("Extra content at the end of the document."));
                     break;
                 }
@@ -231,7 +304,7 @@ void CvatReader::readTracks()
             checkXmlError();
             return;
         }
-        if (token != QXmlStreamReader::StartElement)
+        if (token != CvatXmlStream::Token::StartElement)
             continue;
         if (isElement(m_xml, "track"))
             readTrack();
@@ -247,30 +320,29 @@ void CvatReader::readTracks()
 
 void CvatReader::readTrack()
 {
-    const QXmlStreamAttributes attributes = m_xml.attributes();
-    m_trackLabel = attributes.value(QLatin1String("label")).toString();
-    m_trackSource = attributes.value(QLatin1String("source")).toString();
-    m_trackGroup = integer(attributes.value(QLatin1String("group_id")));
+    const CvatXmlStream::Attributes attributes = m_xml.attributes();
+    m_trackLabel = shared(attributes.value("label"));
+    m_trackSource = shared(attributes.value("source"));
+    m_trackGroup = integer(attributes.value("group_id"));
     m_inTrack = true;
     QSet<qint64> framesOfTrack;
     while (!m_xml.atEnd()) {
-        const QXmlStreamReader::TokenType token = m_xml.readNext();
-        if (token == QXmlStreamReader::EndElement)
+        const CvatXmlStream::Token token = m_xml.readNext();
+        if (token == CvatXmlStream::Token::EndElement)
             break;
-        if (token != QXmlStreamReader::StartElement)
+        if (token != CvatXmlStream::Token::StartElement)
             continue;
         const std::optional<CvatShape::Kind> kind = CvatShape::kindFromElement(m_xml.name());
-        const QXmlStreamAttributes shapeAttributes = m_xml.attributes();
-        if (!kind || *kind == CvatShape::Kind::Tag
-            || !shapeAttributes.hasAttribute(QLatin1String("frame"))) {
+        const CvatXmlStream::Attributes shapeAttributes = m_xml.attributes();
+        if (!kind || *kind == CvatShape::Kind::Tag || !shapeAttributes.has("frame")) {
             m_problems.add(CvatProblem::Kind::UnknownShape,
-                           tr("<%1> is not a track shape; it is left out.").arg(m_xml.name()),
+                           tr("<%1> is not a track shape; it is left out.").arg(m_xml.nameString()),
                            QString(),
                            m_xml.lineNumber());
             m_xml.skipCurrentElement();
             continue;
         }
-        const qint64 frame = shapeAttributes.value(QLatin1String("frame")).toLongLong();
+        const qint64 frame = longInteger(shapeAttributes.value("frame"));
         if (flag(shapeAttributes, "outside")) {
             m_xml.skipCurrentElement();
             continue;
@@ -303,7 +375,7 @@ void CvatReader::finish()
 {
     // Only comments and whitespace may follow the root; reading on reveals trailing garbage.
     while (!m_xml.atEnd()) {
-        if (m_xml.readNext() == QXmlStreamReader::StartElement) {
+        if (m_xml.readNext() == CvatXmlStream::Token::StartElement) {
             m_xml.raiseError(tr("Extra content at the end of the document."));
             break;
         }
@@ -419,9 +491,9 @@ void CvatReader::readScope(CvatExportInfo::Scope scope)
     }
     while (m_xml.readNextStartElement()) {
         if (isElement(m_xml, "id")) {
-            m_info.id = integer(m_xml.readElementText(QXmlStreamReader::SkipChildElements), -1);
+            m_info.id = integer(m_xml.readElementText(), -1);
         } else if (isElement(m_xml, "name")) {
-            m_info.name = m_xml.readElementText(QXmlStreamReader::SkipChildElements);
+            m_info.name = m_xml.readElementText();
         } else if (isElement(m_xml, "tasks")) {
             while (m_xml.readNextStartElement()) {
                 if (isElement(m_xml, "task"))
@@ -430,8 +502,7 @@ void CvatReader::readScope(CvatExportInfo::Scope scope)
                     m_xml.skipCurrentElement();
             }
         } else if (isElement(m_xml, "subsets")) {
-            m_info.subsets = CvatAttributeSpec::splitValues(
-                m_xml.readElementText(QXmlStreamReader::SkipChildElements));
+            m_info.subsets = CvatAttributeSpec::splitValues(m_xml.readElementText());
         } else if (isElement(m_xml, "labels")) {
             readLabels();
         } else {
@@ -446,12 +517,12 @@ CvatExportInfo::Task CvatReader::readTask(bool intoInfo)
     CvatExportInfo::Task task;
     while (m_xml.readNextStartElement()) {
         const auto text = [&] {
-            return m_xml.readElementText(QXmlStreamReader::SkipChildElements).trimmed();
+            return m_xml.readElementText().trimmed();
         };
         if (isElement(m_xml, "id"))
             task.id = integer(text(), -1);
         else if (isElement(m_xml, "name"))
-            task.name = m_xml.readElementText(QXmlStreamReader::SkipChildElements);
+            task.name = m_xml.readElementText();
         else if (isElement(m_xml, "mode"))
             task.mode = text();
         else if (isElement(m_xml, "subset"))
@@ -463,7 +534,7 @@ CvatExportInfo::Task CvatReader::readTask(bool intoInfo)
         else if (isElement(m_xml, "frame_filter")) {
             const QRegularExpressionMatch match = step.match(text());
             if (match.hasMatch())
-                task.frameStep = std::max(1, integer(match.capturedView(1), 1));
+                task.frameStep = std::max(1, integer(match.captured(1), 1));
         } else if (isElement(m_xml, "original_size"))
             readOriginalSize(task);
         else if (intoInfo && isElement(m_xml, "labels"))
@@ -478,11 +549,9 @@ void CvatReader::readOriginalSize(CvatExportInfo::Task &task)
 {
     while (m_xml.readNextStartElement()) {
         if (isElement(m_xml, "width"))
-            task.originalWidth =
-                integer(m_xml.readElementText(QXmlStreamReader::SkipChildElements));
+            task.originalWidth = integer(m_xml.readElementText());
         else if (isElement(m_xml, "height"))
-            task.originalHeight =
-                integer(m_xml.readElementText(QXmlStreamReader::SkipChildElements));
+            task.originalHeight = integer(m_xml.readElementText());
         else
             m_xml.skipCurrentElement();
     }
@@ -503,7 +572,7 @@ CvatLabel CvatReader::readLabel()
     CvatLabel label;
     while (m_xml.readNextStartElement()) {
         const auto text = [&] {
-            return m_xml.readElementText(QXmlStreamReader::SkipChildElements);
+            return m_xml.readElementText();
         };
         if (isElement(m_xml, "name"))
             label.name = text();
@@ -538,17 +607,17 @@ QList<CvatAttributeSpec> CvatReader::readAttributeSpecs()
         bool structured = false;
         QString loose;
         while (!m_xml.atEnd()) {
-            const QXmlStreamReader::TokenType token = m_xml.readNext();
-            if (token == QXmlStreamReader::EndElement)
+            const CvatXmlStream::Token token = m_xml.readNext();
+            if (token == CvatXmlStream::Token::EndElement)
                 break;
-            if (token == QXmlStreamReader::Characters) {
-                loose += m_xml.text();
+            if (token == CvatXmlStream::Token::Characters) {
+                loose += QString::fromUtf8(m_xml.text());
                 continue;
             }
-            if (token != QXmlStreamReader::StartElement)
+            if (token != CvatXmlStream::Token::StartElement)
                 continue;
             structured = true;
-            const QString text = m_xml.readElementText(QXmlStreamReader::SkipChildElements);
+            const QString text = m_xml.readElementText();
             if (isElement(m_xml, "name"))
                 spec.name = text;
             else if (isElement(m_xml, "mutable"))
@@ -585,14 +654,14 @@ CvatImage CvatReader::readImage()
 {
     CvatImage image;
     image.line = m_xml.lineNumber();
-    const QXmlStreamAttributes attributes = m_xml.attributes();
-    image.id = attributes.value(QLatin1String("id")).toLongLong();
-    image.name = attributes.value(QLatin1String("name")).toString();
-    image.subset = attributes.value(QLatin1String("subset")).toString();
-    if (attributes.hasAttribute(QLatin1String("task_id")))
-        image.taskId = attributes.value(QLatin1String("task_id")).toLongLong();
-    image.width = integer(attributes.value(QLatin1String("width")));
-    image.height = integer(attributes.value(QLatin1String("height")));
+    const CvatXmlStream::Attributes attributes = m_xml.attributes();
+    image.id = longInteger(attributes.value("id"));
+    image.name = attributes.string("name");
+    image.subset = shared(attributes.value("subset"));
+    if (attributes.has("task_id"))
+        image.taskId = longInteger(attributes.value("task_id"));
+    image.width = integer(attributes.value("width"));
+    image.height = integer(attributes.value("height"));
 
     if (!CvatPaths::isSafeRelative(image.name)) {
         m_problems.add(CvatProblem::Kind::UnsafeImageName,
@@ -623,15 +692,15 @@ CvatImage CvatReader::readImage()
     }
 
     while (!m_xml.atEnd()) {
-        const QXmlStreamReader::TokenType token = m_xml.readNext();
-        if (token == QXmlStreamReader::EndElement)
+        const CvatXmlStream::Token token = m_xml.readNext();
+        if (token == CvatXmlStream::Token::EndElement)
             break;
-        if (token != QXmlStreamReader::StartElement)
+        if (token != CvatXmlStream::Token::StartElement)
             continue;
         const std::optional<CvatShape::Kind> kind = CvatShape::kindFromElement(m_xml.name());
         if (!kind) {
             m_problems.add(CvatProblem::Kind::UnknownShape,
-                           tr("<%1> is not a CVAT shape; it is left out.").arg(m_xml.name()),
+                           tr("<%1> is not a CVAT shape; it is left out.").arg(m_xml.nameString()),
                            image.name,
                            m_xml.lineNumber());
             m_xml.skipCurrentElement();
@@ -648,12 +717,12 @@ std::optional<CvatShape> CvatReader::readShape(CvatShape::Kind kind, const CvatI
     CvatShape shape;
     shape.kind = kind;
     shape.line = m_xml.lineNumber();
-    const QXmlStreamAttributes attributes = m_xml.attributes();
-    shape.label = attributes.value(QLatin1String("label")).toString();
-    shape.source = attributes.value(QLatin1String("source")).toString();
+    const CvatXmlStream::Attributes attributes = m_xml.attributes();
+    shape.label = shared(attributes.value("label"));
+    shape.source = shared(attributes.value("source"));
     shape.occluded = flag(attributes, "occluded");
-    shape.zOrder = integer(attributes.value(QLatin1String("z_order")));
-    shape.groupId = integer(attributes.value(QLatin1String("group_id")));
+    shape.zOrder = integer(attributes.value("z_order"));
+    shape.groupId = integer(attributes.value("group_id"));
     if (m_inTrack) {
         // Track shapes carry their label, source and group on the <track>.
         shape.label = m_trackLabel;
@@ -681,7 +750,7 @@ std::optional<CvatShape> CvatReader::readShape(CvatShape::Kind kind, const CvatI
     return shape;
 }
 
-bool CvatReader::readGeometry(CvatShape &shape, const QXmlStreamAttributes &attributes)
+bool CvatReader::readGeometry(CvatShape &shape, const CvatXmlStream::Attributes &attributes)
 {
     using Kind = CvatShape::Kind;
     switch (shape.kind) {
@@ -698,8 +767,7 @@ bool CvatReader::readGeometry(CvatShape &shape, const QXmlStreamAttributes &attr
     case Kind::Polygon:
     case Kind::Polyline:
     case Kind::Points: {
-        const std::optional<QList<QPointF>> points =
-            parsePoints(attributes.value(QLatin1String("points")));
+        const std::optional<QList<QPointF>> points = parsePoints(attributes.value("points"));
         if (!points)
             return false;
         shape.points = *points;
@@ -720,9 +788,9 @@ bool CvatReader::readGeometry(CvatShape &shape, const QXmlStreamAttributes &attr
         static constexpr std::array<const char *, 8> corners{
             "tl1", "bl1", "tr1", "br1", "tl2", "bl2", "tr2", "br2"};
         for (const char *corner : corners) {
-            const QString suffix = QLatin1String(corner);
-            const auto x = number(attributes.value(QLatin1Char('x') + suffix));
-            const auto y = number(attributes.value(QLatin1Char('y') + suffix));
+            const QByteArray suffix(corner);
+            const auto x = number(attributes.value(QByteArray('x' + suffix)));
+            const auto y = number(attributes.value(QByteArray('y' + suffix)));
             if (!x || !y)
                 return false;
             shape.points.append(QPointF(*x, *y));
@@ -742,7 +810,7 @@ bool CvatReader::readGeometry(CvatShape &shape, const QXmlStreamAttributes &attr
         shape.maskWidth = int(std::lround(*width));
         shape.maskHeight = int(std::lround(*height));
         // The runs are checked in checkShape(), where a bad RLE gets its own report entry.
-        if (const auto runs = CvatRle::parse(attributes.value(QLatin1String("rle"))))
+        if (const auto runs = CvatRle::parse(attributes.value("rle")))
             shape.rle = *runs;
         else
             shape.maskWidth = -1;
@@ -758,15 +826,14 @@ bool CvatReader::readGeometry(CvatShape &shape, const QXmlStreamAttributes &attr
 void CvatReader::readShapeChildren(CvatShape &shape, const CvatImage &image)
 {
     while (!m_xml.atEnd()) {
-        const QXmlStreamReader::TokenType token = m_xml.readNext();
-        if (token == QXmlStreamReader::EndElement)
+        const CvatXmlStream::Token token = m_xml.readNext();
+        if (token == CvatXmlStream::Token::EndElement)
             return;
-        if (token != QXmlStreamReader::StartElement)
+        if (token != CvatXmlStream::Token::StartElement)
             continue;
         if (isElement(m_xml, "attribute")) {
-            const QString name = m_xml.attributes().value(QLatin1String("name")).toString();
-            shape.attributes.append(
-                {name, m_xml.readElementText(QXmlStreamReader::SkipChildElements)});
+            const QString name = shared(m_xml.attributes().value("name"));
+            shape.attributes.append({name, readSharedText()});
         } else if (shape.kind == CvatShape::Kind::Skeleton && isElement(m_xml, "points")) {
             shape.nodes.append(readSkeletonNode(image));
         } else {
@@ -778,13 +845,12 @@ void CvatReader::readShapeChildren(CvatShape &shape, const CvatImage &image)
 CvatShape::Node CvatReader::readSkeletonNode(const CvatImage &image)
 {
     CvatShape::Node node;
-    const QXmlStreamAttributes attributes = m_xml.attributes();
+    const CvatXmlStream::Attributes attributes = m_xml.attributes();
     const qint64 line = m_xml.lineNumber();
-    node.label = attributes.value(QLatin1String("label")).toString();
+    node.label = shared(attributes.value("label"));
     node.outside = flag(attributes, "outside");
     node.occluded = flag(attributes, "occluded");
-    const std::optional<QList<QPointF>> points =
-        parsePoints(attributes.value(QLatin1String("points")));
+    const std::optional<QList<QPointF>> points = parsePoints(attributes.value("points"));
     if (points && !points->isEmpty()) {
         node.point = points->first();
     } else {
@@ -797,9 +863,8 @@ CvatShape::Node CvatReader::readSkeletonNode(const CvatImage &image)
     }
     while (m_xml.readNextStartElement()) {
         if (isElement(m_xml, "attribute")) {
-            const QString name = m_xml.attributes().value(QLatin1String("name")).toString();
-            node.attributes.append(
-                {name, m_xml.readElementText(QXmlStreamReader::SkipChildElements)});
+            const QString name = shared(m_xml.attributes().value("name"));
+            node.attributes.append({name, readSharedText()});
         } else {
             m_xml.skipCurrentElement();
         }

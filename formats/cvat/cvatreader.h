@@ -3,11 +3,12 @@
 #include "cvatexportinfo.h"
 #include "cvatimage.h"
 #include "cvatproblemreport.h"
+#include "cvatxmlstream.h"
 
+#include <QHash>
 #include <QMap>
 #include <QSet>
 #include <QString>
-#include <QXmlStreamReader>
 
 #include <optional>
 
@@ -83,7 +84,13 @@ private:
     std::optional<CvatShape> readShape(CvatShape::Kind kind, const CvatImage &image);
     void readShapeChildren(CvatShape &shape, const CvatImage &image);
     CvatShape::Node readSkeletonNode(const CvatImage &image);
-    bool readGeometry(CvatShape &shape, const QXmlStreamAttributes &attributes);
+    bool readGeometry(CvatShape &shape, const CvatXmlStream::Attributes &attributes);
+    /// @p utf8 as a QString, shared with earlier equal values: labels, sources and attribute
+    /// names and values repeat on every shape, and sharing them saves a conversion and an
+    /// allocation each.
+    QString shared(QByteArrayView utf8);
+    /// From a start tag: its text, shared() when it is one run (attribute values repeat).
+    QString readSharedText();
     void checkShape(CvatShape &shape, const CvatImage &image, bool &keep);
     void checkLabelAndAttributes(const CvatShape &shape, const CvatImage &image);
     void checkBounds(const CvatShape &shape, const CvatImage &image);
@@ -96,8 +103,7 @@ private:
     bool checkXmlError();
     void finish();
 
-    QByteArray m_buffer; ///< backing data of the byte-array constructor
-    QXmlStreamReader m_xml;
+    CvatXmlStream m_xml;
     CvatExportInfo m_info;
     CvatProblemReport m_problems;
     Position m_position = Position::Start;
@@ -116,8 +122,9 @@ private:
     bool m_inTrack = false;
     /// Hashes of subset + '\n' + name of every image read: 8 bytes per image, not the names.
     QSet<size_t> m_imageKeys;
-    QSet<QString> m_reportedLabels;     ///< undeclared labels already reported
-    QSet<QString> m_reportedAttributes; ///< label + '\n' + attribute already reported
+    QSet<QString> m_reportedLabels;             ///< undeclared labels already reported
+    QSet<QString> m_reportedAttributes;         ///< label + '\n' + attribute already reported
+    QHash<QByteArray, QString> m_sharedStrings; ///< see shared(); bounded in size
 };
 
 } // namespace Encord::Cvat

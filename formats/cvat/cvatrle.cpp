@@ -1,17 +1,23 @@
 #include "cvatrle.h"
 
+#include <charconv>
+
 namespace Encord::Cvat {
 
-std::optional<QList<quint32>> CvatRle::parse(QStringView text)
+std::optional<QList<quint32>> CvatRle::parse(QByteArrayView text)
 {
     QList<quint32> runs;
-    for (QStringView part : text.split(QLatin1Char(','))) {
-        part = part.trimmed();
+    runs.reserve(text.count(',') + 1);
+    while (!text.isEmpty()) {
+        const qsizetype comma = text.indexOf(',');
+        const QByteArrayView part = (comma < 0 ? text : text.first(comma)).trimmed();
+        text = comma < 0 ? QByteArrayView() : text.sliced(comma + 1);
         if (part.isEmpty())
             continue;
-        bool ok = false;
-        const uint value = part.toUInt(&ok);
-        if (!ok)
+        quint32 value = 0;
+        const char *end = part.data() + part.size();
+        const auto [stop, error] = std::from_chars(part.data(), end, value);
+        if (error != std::errc() || stop != end)
             return std::nullopt;
         runs.append(value);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 
@@ -15,7 +16,7 @@ class CvatRle
 {
 public:
     /// The runs of @p text; nullopt when a run is not a non-negative integer.
-    static std::optional<QList<quint32>> parse(QStringView text);
+    static std::optional<QList<quint32>> parse(QByteArrayView text);
 
     enum class Fit {
         Exact, ///< the runs cover the rectangle exactly

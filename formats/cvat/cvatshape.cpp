@@ -35,10 +35,10 @@ QString CvatShape::elementName(Kind kind)
     return {};
 }
 
-std::optional<CvatShape::Kind> CvatShape::kindFromElement(QStringView name)
+std::optional<CvatShape::Kind> CvatShape::kindFromElement(QByteArrayView name)
 {
     for (const KindName &entry : kKindNames) {
-        if (name == QLatin1String(entry.name))
+        if (name == QByteArrayView(entry.name))
             return entry.kind;
     }
     return std::nullopt;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayView>
 #include <QList>
 #include <QPair>
 #include <QPointF>
@@ -70,7 +71,7 @@ struct CvatShape
     /// The XML element name of @p kind ("box", "polygon", …).
     static QString elementName(Kind kind);
     /// The kind of XML element @p name; nullopt for anything that is not a shape.
-    static std::optional<Kind> kindFromElement(QStringView name);
+    static std::optional<Kind> kindFromElement(QByteArrayView name);
 
     /// The value of attribute @p name, or nullopt.
     std::optional<QString> attribute(const QString &name) const;

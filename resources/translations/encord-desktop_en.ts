@@ -700,6 +700,17 @@
     </message>
 </context>
 <context>
+    <name>Encord::Cvat::CvatXmlStream</name>
+    <message>
+        <source>Out of memory while reading the XML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A document type declaration is not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Encord::CvatImportWizard</name>
     <message>
         <source>Import a CVAT Export</source>

@@ -6,7 +6,7 @@ ENCORD_PACKAGES=(
     cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-qpa-plugins
     qcoro-qt6-dev libqt6svg6
-    libssl-dev libssh-dev libsqlite3-dev libcpp-httplib-dev libzip-dev
+    libssl-dev libssh-dev libsqlite3-dev libcpp-httplib-dev libzip-dev libexpat1-dev
     openssh-client openssl
     xvfb xauth
     qt6-tools-dev qt6-l10n-tools

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/encordclient.h"
+#include "core/apierror.h"
 
 #include <QWidget>
 
@@ -25,6 +26,14 @@ public:
     /// Saves and restores column widths and similar view state under @p group.
     virtual void saveState(const QString &group) const;
     virtual void restoreState(const QString &group);
+
+Q_SIGNALS:
+    /// A request of the current connection was answered (the server is reachable and took
+    /// the key).
+    void serverAnswered();
+    /// A request of the current connection failed; the window reads the connection's state
+    /// from it (unreachable, key refused).
+    void requestFailed(const Encord::ApiError &error);
 };
 
 } // namespace Encord

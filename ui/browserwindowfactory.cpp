@@ -134,12 +134,14 @@ std::unique_ptr<MainWindow> BrowserWindowFactory::create()
     datasets->setEmptyState(tr("No datasets yet"),
                             tr("Import a CVAT export to get a dataset, an ontology and a project "
                                "with all the labels in one go, or create an empty dataset."),
-                            {window->importCvatAction(), forms->newDatasetAction()});
+                            {window->importCvatAction(), forms->newDatasetAction()},
+                            {tr("Import a CVAT Export…"), tr("Create a Dataset…")});
     auto *projects = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("projects")));
     projects->setEmptyState(tr("No projects yet"),
                             tr("A CVAT export becomes a project with its labels; you can also "
                                "drop an export folder or .zip on this window."),
-                            {window->importCvatAction(), forms->newProjectAction()});
+                            {window->importCvatAction(), forms->newProjectAction()},
+                            {tr("Import a CVAT Export…"), tr("Create a Project…")});
     return window;
 }
 

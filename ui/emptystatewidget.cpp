@@ -47,19 +47,21 @@ QString EmptyStateWidget::title() const
     return m_title->text();
 }
 
-void EmptyStateWidget::setActions(const QList<QAction *> &actions)
+void EmptyStateWidget::setActions(const QList<QAction *> &actions, const QStringList &labels)
 {
     while (QLayoutItem *item = m_buttons->takeAt(0)) {
         delete item->widget();
         delete item;
     }
     m_actions = actions;
-    for (QAction *action : actions) {
-        auto *button = new QPushButton(action->icon(), action->text(), this);
-        button->setAccessibleName(action->text().remove(QLatin1Char('&')));
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        QAction *action = actions.at(i);
+        const QString label = labels.value(i);
+        auto *button = new QPushButton(action->icon(), QString(), this);
         button->setMinimumWidth(220);
-        auto sync = [button, action] {
-            button->setText(action->text());
+        auto sync = [button, action, label] {
+            button->setText(label.isEmpty() ? action->text() : label);
+            button->setAccessibleName(button->text().remove(QLatin1Char('&')));
             button->setEnabled(action->isEnabled());
             button->setVisible(action->isVisible());
         };

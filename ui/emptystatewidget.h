@@ -19,7 +19,10 @@ public:
     explicit EmptyStateWidget(QWidget *parent = nullptr);
 
     void setMessage(const QString &title, const QString &explanation);
-    void setActions(const QList<QAction *> &actions);
+    /// One button per action. A button reads @p labels' entry at its index when there is one
+    /// (an invitation such as "Create a Dataset…" where the menu says "New Dataset…"), else
+    /// its action's text.
+    void setActions(const QList<QAction *> &actions, const QStringList &labels = {});
 
     QString title() const;
     QList<QAction *> actions() const { return m_actions; }

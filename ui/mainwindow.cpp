@@ -116,6 +116,11 @@ void MainWindow::addPane(const QString &key,
     pane->setObjectName(key + QStringLiteral("Pane"));
     m_stack->addWidget(pane);
     m_panes.append({key, pane});
+    connect(pane, &BrowserPane::serverAnswered, this, [this] {
+        if (m_client)
+            showConnectionState(ConnectionState::Connected);
+    });
+    connect(pane, &BrowserPane::requestFailed, this, &MainWindow::onPaneRequestFailed);
 
     // Ctrl+1, Ctrl+2, … jump to the sections in order.
     const int index = int(m_panes.size());
@@ -157,12 +162,60 @@ void MainWindow::setConnection(std::optional<EncordClient> client,
                                const QString &where)
 {
     m_client = client;
+    m_profileName = profileName;
+    m_where = where;
+    // Connecting until a pane's first answer says more; panes drop the old connection's
+    // answers, so whatever they report from now on is about this one.
+    showConnectionState(client ? ConnectionState::Connecting : ConnectionState::None);
     for (const auto &entry : std::as_const(m_panes))
         entry.second->setClient(client);
-    m_connectionLabel->setText(client ? tr("%1 — connected to %2").arg(profileName, where)
-                                      : tr("%1 — not connected").arg(profileName));
     setWindowTitle(tr("%1 — Encord Desktop").arg(profileName));
     Q_EMIT connectionChanged();
+}
+
+void MainWindow::showConnectionState(ConnectionState state)
+{
+    m_connectionState = state;
+    QString text;
+    switch (state) {
+    case ConnectionState::None:
+        text = tr("%1 — not connected").arg(m_profileName);
+        break;
+    case ConnectionState::Connecting:
+        text = tr("%1 — connecting to %2…").arg(m_profileName, m_where);
+        break;
+    case ConnectionState::Connected:
+        text = tr("%1 — connected to %2").arg(m_profileName, m_where);
+        break;
+    case ConnectionState::Unreachable:
+        text = tr("%1 — cannot reach %2").arg(m_profileName, m_where);
+        break;
+    case ConnectionState::KeyRefused:
+        text = tr("%1 — %2 refused the key").arg(m_profileName, m_where);
+        break;
+    }
+    m_connectionLabel->setText(text);
+}
+
+void MainWindow::onPaneRequestFailed(const ApiError &error)
+{
+    if (!m_client)
+        return;
+    switch (error.kind()) {
+    case ApiError::Kind::Network:
+    case ApiError::Kind::Timeout:
+        showConnectionState(ConnectionState::Unreachable);
+        break;
+    case ApiError::Kind::Authentication:
+        showConnectionState(ConnectionState::KeyRefused);
+        break;
+    case ApiError::Kind::Cancelled:
+        break;
+    default:
+        // The server answered, if only to refuse this one request.
+        showConnectionState(ConnectionState::Connected);
+        break;
+    }
 }
 
 void MainWindow::setProfileNames(const QStringList &names, const QString &current)

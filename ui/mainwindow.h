@@ -88,9 +88,20 @@ protected:
 private:
     static constexpr int SourceIconRole = Qt::UserRole + 1;
 
+    /// What the status bar says of the connection.
+    enum class ConnectionState {
+        None,
+        Connecting,
+        Connected,
+        Unreachable,
+        KeyRefused,
+    };
+
     QIcon navigationIcon(const QIcon &source) const;
     void saveWindowState() const;
     void refreshCurrent();
+    void showConnectionState(ConnectionState state);
+    void onPaneRequestFailed(const ApiError &error);
 
     QSplitter *m_splitter;
     QListWidget *m_navigation;
@@ -102,6 +113,9 @@ private:
     QMenu *m_toolsMenu;
     QToolBar *m_toolBar;
     std::optional<EncordClient> m_client;
+    QString m_profileName;
+    QString m_where;
+    ConnectionState m_connectionState = ConnectionState::None;
     QList<std::pair<QString, BrowserPane *>> m_panes;
 };
 

@@ -1,5 +1,6 @@
 #include "resourcepane.h"
 
+#include "daterangefilter.h"
 #include "detailspanel.h"
 #include "emptystatewidget.h"
 #include "errorbanner.h"
@@ -9,7 +10,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -35,15 +35,6 @@ enum class FilterField {
     DescriptionIs,
 };
 
-// The date condition's choices, in the order of its combo box.
-enum class DateField {
-    Any,
-    CreatedAfter,
-    CreatedBefore,
-    EditedAfter,
-    EditedBefore,
-};
-
 constexpr int kDebounceMs = 300;
 
 } // namespace
@@ -61,8 +52,7 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     , m_nounPlural(nounPlural)
     , m_filterField(new QComboBox(this))
     , m_filterEdit(new QLineEdit(this))
-    , m_dateField(new QComboBox(this))
-    , m_dateEdit(new QDateEdit(QDate::currentDate(), this))
+    , m_dates(new DateRangeFilter(this))
     , m_debounce(new QTimer(this))
     , m_banner(new ErrorBanner(this))
     , m_view(new QTableView(this))
@@ -89,19 +79,8 @@ ResourcePane::ResourcePane(ResourceListModel *model,
         m_filterField->hide();
     }
     m_filterField->setAccessibleName(tr("Filter field"));
-    m_dateField->addItems({tr("Any date"),
-                           tr("Created after"),
-                           tr("Created before"),
-                           tr("Edited after"),
-                           tr("Edited before")});
-    m_dateField->setAccessibleName(tr("Date filter"));
-    m_dateEdit->setCalendarPopup(true);
-    m_dateEdit->setAccessibleName(tr("Date"));
-    m_dateEdit->setEnabled(false);
-    if (!serverFilter) {
-        m_dateField->hide();
-        m_dateEdit->hide();
-    }
+    if (!serverFilter)
+        m_dates->hide();
     m_filterEdit->setPlaceholderText(tr("Filter %1…").arg(nounPlural));
     m_filterEdit->setClearButtonEnabled(true);
     m_filterEdit->setAccessibleName(tr("Filter text"));
@@ -149,8 +128,7 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filterField);
     filterRow->addWidget(m_filterEdit, 1);
-    filterRow->addWidget(m_dateField);
-    filterRow->addWidget(m_dateEdit);
+    filterRow->addWidget(m_dates);
     auto *listPanel = new QWidget(m_splitter);
     auto *listLayout = new QVBoxLayout(listPanel);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -183,11 +161,7 @@ ResourcePane::ResourcePane(ResourceListModel *model,
     connect(m_filterEdit, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
     connect(
         m_filterField, &QComboBox::currentIndexChanged, m_debounce, qOverload<>(&QTimer::start));
-    connect(m_dateField, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_dateEdit->setEnabled(DateField(index) != DateField::Any);
-        m_debounce->start();
-    });
-    connect(m_dateEdit, &QDateEdit::dateChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_dates, &DateRangeFilter::changed, m_debounce, qOverload<>(&QTimer::start));
     connect(m_debounce, &QTimer::timeout, this, [this, serverFilter] {
         if (serverFilter)
             applyFilter();
@@ -209,9 +183,11 @@ ResourcePane::ResourcePane(ResourceListModel *model,
         }
         updateStatus();
     });
+    connect(m_model, &ResourceListModel::rowsLoaded, this, &BrowserPane::serverAnswered);
     connect(m_model, &ResourceListModel::errorOccurred, this, [this](const ApiError &error) {
         m_banner->showError(error);
         updateStatus();
+        Q_EMIT requestFailed(error);
     });
     connect(m_banner, &ErrorBanner::retryRequested, this, &ResourcePane::refresh);
     updateStatus();
@@ -255,34 +231,15 @@ void ResourcePane::applyFilter()
             break;
         }
     }
-    // Dates are days in the user's time zone: "after" a day means after its last moment,
-    // "before" means before its first.
-    const QDate day = m_dateEdit->date();
-    const QDateTime startOfDay = day.startOfDay();
-    const QDateTime endOfDay = day.endOfDay();
-    switch (DateField(m_dateField->currentIndex())) {
-    case DateField::Any:
-        break;
-    case DateField::CreatedAfter:
-        filter.createdAfter = endOfDay.toUTC();
-        break;
-    case DateField::CreatedBefore:
-        filter.createdBefore = startOfDay.toUTC();
-        break;
-    case DateField::EditedAfter:
-        filter.editedAfter = endOfDay.toUTC();
-        break;
-    case DateField::EditedBefore:
-        filter.editedBefore = startOfDay.toUTC();
-        break;
-    }
+    m_dates->applyTo(filter);
     m_banner->hide();
     m_model->setFilter(filter);
 }
 
 void ResourcePane::setEmptyState(const QString &title,
                                  const QString &explanation,
-                                 const QList<QAction *> &actions)
+                                 const QList<QAction *> &actions,
+                                 const QStringList &labels)
 {
     if (!m_emptyState) {
         // Laid out over the table's viewport, centred, so the header and filter bar stay.
@@ -291,15 +248,14 @@ void ResourcePane::setEmptyState(const QString &title,
         overlay->addWidget(m_emptyState, 0, Qt::AlignCenter);
     }
     m_emptyState->setMessage(title, explanation);
-    m_emptyState->setActions(actions);
+    m_emptyState->setActions(actions, labels);
     updateStatus();
 }
 
 void ResourcePane::updateStatus()
 {
     if (m_emptyState) {
-        const bool unfiltered = m_filterEdit->text().trimmed().isEmpty()
-                                && DateField(m_dateField->currentIndex()) == DateField::Any;
+        const bool unfiltered = m_filterEdit->text().trimmed().isEmpty() && m_dates->isEmpty();
         m_emptyState->setVisible(m_hasClient && unfiltered && !m_model->isLoading()
                                  && !m_model->lastError() && m_model->rowCount() == 0);
     }
@@ -364,7 +320,7 @@ void ResourcePane::selectWhenListed(const QString &hash)
 {
     m_pendingSelection = hash;
     m_filterEdit->clear();
-    m_dateField->setCurrentIndex(0);
+    m_dates->clear();
     m_debounce->stop();
     m_banner->hide();
     if (!m_model->filter().isEmpty())

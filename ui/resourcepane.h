@@ -5,7 +5,6 @@
 class QAction;
 class QComboBox;
 class QHBoxLayout;
-class QDateEdit;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -15,6 +14,7 @@ class QTimer;
 
 namespace Encord {
 
+class DateRangeFilter;
 class DetailsPanel;
 class EmptyStateWidget;
 class ErrorBanner;
@@ -50,8 +50,7 @@ public:
     QTableView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filterEdit; }
     QComboBox *filterField() const { return m_filterField; }
-    QComboBox *dateField() const { return m_dateField; }
-    QDateEdit *dateEdit() const { return m_dateEdit; }
+    DateRangeFilter *dateRanges() const { return m_dates; }
     ErrorBanner *errorBanner() const { return m_banner; }
     /// The id of the selected row; empty when nothing is selected.
     QString currentHash() const;
@@ -72,10 +71,12 @@ public:
     void selectWhenListed(const QString &hash);
 
     /// Shown in place of the table when the list is empty without a filter: @p title and
-    /// @p explanation say why, the buttons run @p actions (owned by the caller).
+    /// @p explanation say why, the buttons run @p actions (owned by the caller) and read
+    /// @p labels where given (see EmptyStateWidget::setActions).
     void setEmptyState(const QString &title,
                        const QString &explanation,
-                       const QList<QAction *> &actions);
+                       const QList<QAction *> &actions,
+                       const QStringList &labels = {});
     EmptyStateWidget *emptyState() const { return m_emptyState; }
 
 private:
@@ -90,8 +91,7 @@ private:
     QString m_nounPlural;
     QComboBox *m_filterField;
     QLineEdit *m_filterEdit;
-    QComboBox *m_dateField;
-    QDateEdit *m_dateEdit;
+    DateRangeFilter *m_dates;
     QTimer *m_debounce;
     ErrorBanner *m_banner;
     QTableView *m_view;

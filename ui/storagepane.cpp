@@ -179,8 +179,14 @@ StoragePane::StoragePane(QWidget *parent)
     });
     connect(m_folders, &StorageFolderTreeModel::errorOccurred, this, [this](const ApiError &error) {
         m_banner->showError(error);
+        Q_EMIT requestFailed(error);
     });
-    connect(m_items, &StorageItemListModel::errorOccurred, m_banner, &ErrorBanner::showError);
+    connect(m_items, &StorageItemListModel::errorOccurred, this, [this](const ApiError &error) {
+        m_banner->showError(error);
+        Q_EMIT requestFailed(error);
+    });
+    connect(m_folders, &StorageFolderTreeModel::folderLoaded, this, &BrowserPane::serverAnswered);
+    connect(m_items, &StorageItemListModel::pageLoaded, this, &BrowserPane::serverAnswered);
     connect(m_banner, &ErrorBanner::retryRequested, this, &StoragePane::refresh);
     connect(m_folders, &StorageFolderTreeModel::loadingChanged, this, &StoragePane::updateStatus);
     connect(m_items, &StorageItemListModel::loadingChanged, this, &StoragePane::updateStatus);

@@ -5,9 +5,11 @@
 
 #include "auth/publickey.h"
 #include "browserwindowfactory.h"
+#include "daterangefilter.h"
 #include "emptystatewidget.h"
 #include "errorbanner.h"
 #include "localserver.h"
+#include "loopbackhttpserver.h"
 #include "resourcelistmodel.h"
 #include "resourcepane.h"
 #include "storagefoldertreemodel.h"
@@ -19,8 +21,10 @@
 #include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDialog>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
@@ -93,6 +97,7 @@ private Q_SLOTS:
     void shouldFilterThroughTheServer();
     void shouldShowOnlyTheNewConnectionAfterASwitch();
     void shouldShowABannerWhenTheServerFails();
+    void shouldRetryFromTheBannerAfterAServerError();
     void shouldLoadStorageFoldersWhenExpanded();
     void shouldPreviewASelectedImage();
     void shouldRememberWindowState();
@@ -102,6 +107,7 @@ private Q_SLOTS:
 
 private:
     ResourcePane *datasetsPane() const;
+    QString connectionText() const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<TestWorkspace> m_first;
@@ -112,6 +118,11 @@ private:
 ResourcePane *TestBrowserWindow::datasetsPane() const
 {
     return qobject_cast<ResourcePane *>(m_window->pane(QStringLiteral("datasets")));
+}
+
+QString TestBrowserWindow::connectionText() const
+{
+    return m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"))->text();
 }
 
 void TestBrowserWindow::initTestCase()
@@ -147,8 +158,7 @@ void TestBrowserWindow::shouldListDatasetsOfTheConnection()
              (QStringList{QStringLiteral("Chest X-rays"),
                           QStringLiteral("Street scenes"),
                           QStringLiteral("Streetcar depot")}));
-    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("connectionLabel"))->text(),
-             QStringLiteral("First — connected to here"));
+    QTRY_COMPARE(connectionText(), QStringLiteral("First — connected to here"));
 }
 
 void TestBrowserWindow::shouldFilterThroughTheServer()
@@ -179,18 +189,46 @@ void TestBrowserWindow::shouldFilterThroughTheServer()
     QTRY_VERIFY(pane->model()->filter().isEmpty());
     QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
 
-    // Created before today: nothing (everything was made just now); after yesterday: all.
-    pane->dateField()->setCurrentIndex(2);
+    // Dates: everything was made today, so a range that ends yesterday holds nothing, and one
+    // that starts yesterday holds all; both ends of a range are whole days, both included.
+    using Bound = DateRangeFilter::Bound;
+    DateRangeFilter *dates = pane->dateRanges();
+    const QDate today = QDate::currentDate();
+    QCOMPARE(dates->text(), QStringLiteral("Any date"));
+    dates->setDay(Bound::CreatedTo, today.addDays(-1));
     QTRY_VERIFY(pane->model()->filter().createdBefore.has_value());
+    QCOMPARE(*pane->model()->filter().createdBefore, today.startOfDay().toUTC());
     QTRY_VERIFY(!pane->model()->isLoading());
     QTRY_COMPARE(pane->view()->model()->rowCount(), 0);
-    pane->dateField()->setCurrentIndex(1);
-    pane->dateEdit()->setDate(QDate::currentDate().addDays(-1));
+    QVERIFY2(dates->text().startsWith(QStringLiteral("Created until")), qPrintable(dates->text()));
+
+    dates->setDay(Bound::CreatedTo, today);
+    dates->setDay(Bound::CreatedFrom, today.addDays(-1));
     QTRY_VERIFY(pane->model()->filter().createdAfter.has_value());
     QTRY_VERIFY(!pane->model()->isLoading());
     QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
-    pane->dateField()->setCurrentIndex(0);
+
+    // The edited range narrows the created one: edited from tomorrow on holds nothing.
+    dates->setDay(Bound::EditedFrom, today.addDays(1));
+    QTRY_VERIFY(pane->model()->filter().editedAfter.has_value());
+    QCOMPARE(pane->model()->filter().createdAfter,
+             dates->day(Bound::CreatedFrom)->startOfDay().addMSecs(-1).toUTC());
+    QTRY_VERIFY(!pane->model()->isLoading());
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 0);
+    QVERIFY2(dates->text().contains(QStringLiteral("; Edited from")), qPrintable(dates->text()));
+
+    // Unticking an end's check box in the form opens that end.
+    dates->checkBox(Bound::EditedFrom)->click();
+    QTRY_VERIFY(!pane->model()->filter().editedAfter.has_value());
+    QTRY_VERIFY(!pane->model()->isLoading());
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
+    QVERIFY(!dates->editor(Bound::EditedFrom)->isEnabled());
+
+    // "Any Date" clears every range.
+    dates->clear();
     QTRY_VERIFY(pane->model()->filter().isEmpty());
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 3);
+    QCOMPARE(dates->text(), QStringLiteral("Any date"));
 }
 
 void TestBrowserWindow::shouldShowOnlyTheNewConnectionAfterASwitch()
@@ -223,8 +261,9 @@ void TestBrowserWindow::shouldShowABannerWhenTheServerFails()
     QVERIFY2(pane->errorBanner()->text().contains(QStringLiteral("Could not reach the server")),
              qPrintable(pane->errorBanner()->text()));
     QCOMPARE(pane->view()->model()->rowCount(), 0);
+    QTRY_COMPARE(connectionText(), QStringLiteral("Second — cannot reach there"));
 
-    // The server comes back on the same data; Retry lists again
+    // The server comes back on the same data; connecting again lists again
     m_second->server =
         std::make_unique<Server::LocalServer>(m_dir.filePath(QStringLiteral("second")));
     QVERIFY(m_second->server->start());
@@ -232,6 +271,57 @@ void TestBrowserWindow::shouldShowABannerWhenTheServerFails()
     m_window->setConnection(m_second->client, QStringLiteral("Second"), QStringLiteral("there"));
     QTRY_VERIFY(!pane->errorBanner()->isVisible());
     QTRY_COMPARE(pane->view()->model()->rowCount(), 1);
+    QTRY_COMPARE(connectionText(), QStringLiteral("Second — connected to there"));
+}
+
+void TestBrowserWindow::shouldRetryFromTheBannerAfterAServerError()
+{
+    // A server that fails the first dataset listing with a 500, then answers the next one.
+    EncordTest::LoopbackHttpServer flaky;
+    QVERIFY(flaky.start());
+    int listings = 0;
+    flaky.setHandler([&listings](const EncordTest::RecordedRequest &request) {
+        if (!request.path().endsWith("/datasets/list"))
+            return EncordTest::ScriptedReply::json(R"({"message": "No such route."})", 404);
+        if (listings++ == 0)
+            return EncordTest::ScriptedReply::json(R"({"message": "database is locked"})", 500);
+        return EncordTest::ScriptedReply::json(
+            R"({"result": [{"datasetUuid": "0b6a4f5e-1c2d-4e3f-8a9b-0c1d2e3f4a5b",
+                "title": "Back again", "description": "", "userRole": "admin",
+                "createdAt": "2026-12-01T10:00:00+00:00",
+                "lastEditedAt": "2026-12-01T10:00:00+00:00",
+                "storageLocation": 0, "backingFolderUuid": null}]})");
+    });
+    EncordClient client(m_first->key, flaky.url());
+    RequestsSettings noRetries;
+    noRetries.maxRetries = 0;
+    noRetries.connectionRetries = 0;
+    client.setRequestsSettings(noRetries);
+    ResourcePane *pane = datasetsPane();
+    m_window->showPane(QStringLiteral("datasets"));
+
+    m_window->setConnection(client, QStringLiteral("Flaky"), QStringLiteral("flaky"));
+
+    // The pane says what went wrong in a sentence, not a status code or JSON
+    QTRY_VERIFY(pane->errorBanner()->isVisible());
+    const QString message = pane->errorBanner()->text();
+    QVERIFY2(message.contains(QStringLiteral("ran into a problem")), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("500")) && !message.contains(QLatin1Char('{')),
+             qPrintable(message));
+    // The server did answer: the connection itself is fine
+    QTRY_COMPARE(connectionText(), QStringLiteral("Flaky — connected to flaky"));
+
+    // When the user presses Retry, the list is asked for again and shown
+    auto *retry = pane->errorBanner()->findChild<QPushButton *>();
+    QVERIFY(retry && retry->isVisible());
+    QTest::mouseClick(retry, Qt::LeftButton);
+
+    QTRY_COMPARE(pane->view()->model()->rowCount(), 1);
+    QCOMPARE(pane->view()->model()->index(0, 0).data().toString(), QStringLiteral("Back again"));
+    QVERIFY(!pane->errorBanner()->isVisible());
+    QCOMPARE(listings, 2);
+    m_window->setConnection(std::nullopt, QStringLiteral("Flaky"), {});
+    QCOMPARE(connectionText(), QStringLiteral("Flaky — not connected"));
 }
 
 void TestBrowserWindow::shouldLoadStorageFoldersWhenExpanded()
@@ -351,22 +441,35 @@ void TestBrowserWindow::shouldOfferActionsWhenTheWorkspaceIsEmpty()
     auto window = BrowserWindowFactory::create();
     window->show();
     auto *pane = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("datasets")));
-    QAction create(QStringLiteral("Create a dataset…"));
-    QSignalSpy triggered(&create, &QAction::triggered);
-    pane->setEmptyState(QStringLiteral("No datasets yet"), QStringLiteral("Make one."), {&create});
     QVERIFY(!pane->emptyState()->isVisible()); // not connected: nothing to say yet
 
     window->setConnection(empty.client, QStringLiteral("Empty"), QStringLiteral("here"));
     QTRY_VERIFY(pane->emptyState()->isVisible());
     QCOMPARE(pane->emptyState()->title(), QStringLiteral("No datasets yet"));
-    auto *button = pane->emptyState()->findChild<QPushButton *>();
-    QCOMPARE(button->text(), QStringLiteral("Create a dataset…"));
-    QTest::mouseClick(button, Qt::LeftButton);
-    QCOMPARE(triggered.size(), 1);
+    QStringList labels;
+    for (const QPushButton *button : pane->emptyState()->findChildren<QPushButton *>())
+        labels << button->text();
+    QCOMPARE(labels,
+             (QStringList{QStringLiteral("Import a CVAT Export…"),
+                          QStringLiteral("Create a Dataset…")}));
 
-    // A disabled action disables its button.
-    create.setEnabled(false);
-    QVERIFY(!button->isEnabled());
+    // "Import a CVAT Export…" asks for an export, as File → Import does
+    QSignalSpy importRequested(window.get(), &MainWindow::importCvatRequested);
+    QTest::mouseClick(pane->emptyState()->findChildren<QPushButton *>().at(0), Qt::LeftButton);
+    QCOMPARE(importRequested.size(), 1);
+    QCOMPARE(importRequested.first().first().toString(), QString());
+
+    // "Create a Dataset…" opens the New Dataset form
+    auto *create = pane->emptyState()->findChildren<QPushButton *>().at(1);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QDialog *form = nullptr;
+    QTRY_VERIFY((form = window->findChild<QDialog *>(QStringLiteral("newDatasetDialog"))));
+    QVERIFY(form->isVisible());
+    form->reject();
+
+    // Without a connection the button is disabled with its action.
+    window->setConnection(std::nullopt, QStringLiteral("Empty"), {});
+    QVERIFY(!create->isEnabled());
 
     // A workspace with datasets shows the list, and a filter that matches nothing says so
     // in the status line rather than offering to create the first dataset.

@@ -409,6 +409,18 @@
         <source>A CVAT export becomes a project with its labels; you can also drop an export folder or .zip on this window.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import a CVAT Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a Dataset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Encord::CheckableList</name>
@@ -1281,6 +1293,65 @@
     <name>Encord::DatasetListModel</name>
     <message>
         <source>Storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::DateRangeFilter</name>
+    <message>
+        <source>Date ranges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only what was created or edited between two days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the date ranges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 – %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 until %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2375,6 +2446,18 @@
     </message>
     <message>
         <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — connecting to %2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — cannot reach %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 refused the key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4284,34 +4367,6 @@ ID: %2</source>
     </message>
     <message>
         <source>Filter field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Created before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edited after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edited before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date filter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

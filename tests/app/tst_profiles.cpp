@@ -197,6 +197,28 @@ void TestProfiles::shouldAddAndRemoveProfiles()
     dialog.nameEdit()->setText(QStringLiteral("Cloud"));
     dialog.keyFromEnvironment()->setChecked(true);
     QCOMPARE(dialog.profileList()->item(1)->text(), QStringLiteral("Cloud"));
+    QVERIFY(remove->isEnabled());
+    // The two Encord deployments are offered by name; the US one is picked here.
+    QCOMPARE(dialog.domainCombo()->count(), 2);
+    QVERIFY(dialog.domainCombo()->itemText(0).contains(QStringLiteral("Europe")));
+    QVERIFY(dialog.domainCombo()->itemText(1).contains(QStringLiteral("US")));
+    dialog.domainCombo()->setCurrentIndex(1);
+
+    // A third profile added and then removed leaves the others as they were.
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(dialog.profileList()->count(), 3);
+    dialog.nameEdit()->setText(QStringLiteral("Spare"));
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(dialog.profileList()->count(), 2);
+    QCOMPARE(dialog.profileList()->item(1)->text(), QStringLiteral("Cloud"));
+
+    // Editing the local profile: its folder changes, its name stays.
+    dialog.profileList()->setCurrentRow(0);
+    QCOMPARE(dialog.nameEdit()->text(), local.name);
+    QVERIFY(dialog.localKind()->isChecked());
+    const QString otherFolder = m_dir.filePath(QStringLiteral("other-workspace"));
+    dialog.folderEdit()->setText(otherFolder);
+    dialog.profileList()->setCurrentRow(1);
 
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
@@ -204,6 +226,9 @@ void TestProfiles::shouldAddAndRemoveProfiles()
     QCOMPARE(dialog.profiles().at(1).name, QStringLiteral("Cloud"));
     QCOMPARE(dialog.profiles().at(1).kind, ConnectionProfile::Kind::Encord);
     QCOMPARE(dialog.profiles().at(1).keySource, ConnectionProfile::KeySource::Environment);
+    QCOMPARE(dialog.profiles().at(1).domain, EncordClient::usDomain());
+    QCOMPARE(dialog.profiles().at(0).name, local.name);
+    QCOMPARE(dialog.profiles().at(0).workspaceDir, otherFolder);
     QCOMPARE(dialog.selectedProfile(), QStringLiteral("Cloud"));
 }
 

@@ -21,6 +21,8 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     , m_placeholder(new QLabel(tr("Select a row to see its details."), this))
 {
     setAccessibleName(tr("Details"));
+    m_title->setObjectName(QStringLiteral("detailsTitle"));
+    m_id->setObjectName(QStringLiteral("detailsId"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
     titleFont.setBold(true);

@@ -45,6 +45,15 @@ QString statusText(ProjectStatus status)
     return ProjectDetails::tr("Unknown");
 }
 
+// "Workflow: Annotate → Review → Complete", the stages in the order the server lists them.
+QString workflowText(const ProjectWorkflow &workflow)
+{
+    QStringList titles;
+    for (const WorkflowStage &stage : workflow.stages)
+        titles << (stage.title.isEmpty() ? ProjectDetails::tr("(untitled stage)") : stage.title);
+    return ProjectDetails::tr("Workflow: %1").arg(titles.join(QStringLiteral(" → ")));
+}
+
 } // namespace
 
 ProjectDetails::ProjectDetails(QWidget *parent)
@@ -169,10 +178,10 @@ void ProjectDetails::showProject(const Project &project)
                                 .arg(ModelFormat::count(project.sourceProjects->size(),
                                                         tr("project"),
                                                         tr("projects"))));
-    else if (project.workflow)
-        m_workflow->setText(tr("Workflow with %1")
-                                .arg(ModelFormat::count(
-                                    project.workflow->stages.size(), tr("stage"), tr("stages"))));
+    else if (project.workflow && !project.workflow->stages.isEmpty())
+        m_workflow->setText(workflowText(*project.workflow));
+    else if (project.workflowManagerUuid)
+        m_workflow->setText(tr("Workflow (its stages are not listed by the server)"));
     else
         m_workflow->setText(tr("Manual QA"));
     m_created->setText(QLocale().toString(project.createdAt.toLocalTime(), QLocale::ShortFormat));

@@ -52,6 +52,8 @@ public:
     QComboBox *filterField() const { return m_filterField; }
     DateRangeFilter *dateRanges() const { return m_dates; }
     ErrorBanner *errorBanner() const { return m_banner; }
+    /// The line under the list: "3 datasets", "Loading datasets…".
+    QLabel *statusLabel() const { return m_status; }
     /// The id of the selected row; empty when nothing is selected.
     QString currentHash() const;
     /// The title (first column) of the selected row; empty when nothing is selected.

@@ -149,7 +149,11 @@ int DatasetStore::mirrorItem(const ItemRecord &item)
     // Rows take the item's identity so that data_hash and backing_item_uuid agree with storage.
     static const QHash<QString, QString> dataTypes = {
         {QStringLiteral("image"), QStringLiteral("IMAGE")},
-        {QStringLiteral("video"), QStringLiteral("VIDEO")}};
+        {QStringLiteral("video"), QStringLiteral("VIDEO")},
+        {QStringLiteral("audio"), QStringLiteral("AUDIO")},
+        {QStringLiteral("nifti"), QStringLiteral("NIFTI")},
+        {QStringLiteral("plainText"), QStringLiteral("PLAIN_TEXT")},
+        {QStringLiteral("pdf"), QStringLiteral("PDF")}};
     m_db.exec(QStringLiteral("INSERT INTO data_rows (hash, dataset, item, title, data_type, "
                              "file_link, file_size, file_type, width, height, client_metadata, "
                              "created_at, last_edited_at) SELECT ?, hash, ?, ?, ?, ?, ?, ?, ?, ?, "

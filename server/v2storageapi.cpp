@@ -32,6 +32,35 @@ bool matches(const QStringList &path, std::initializer_list<const char *> patter
     return V2Params::matches(path, pattern);
 }
 
+// The StorageItemType of the units under @p key of an upload job's "dataItems", for the kinds
+// the workspace registers as one file each; nullopt for groups, series and the like.
+std::optional<QString> itemTypeOfUnits(const QString &key)
+{
+    static const std::pair<const char *, const char *> kinds[] = {
+        {"images", "image"},
+        {"videos", "video"},
+        {"audio", "audio"},
+        {"nifti", "nifti"},
+        {"text", "plainText"},
+        {"pdf", "pdf"},
+    };
+    for (const auto &[unitKey, type] : kinds) {
+        if (key == QLatin1String(unitKey))
+            return QString::fromLatin1(type);
+    }
+    return std::nullopt;
+}
+
+// Whether upload-signed-urls hands out slots for @p itemType: the types registered above.
+bool uploadableItemType(const QString &itemType)
+{
+    for (const char *key : {"images", "videos", "audio", "nifti", "text", "pdf"}) {
+        if (itemTypeOfUnits(QLatin1String(key)) == itemType)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 V2StorageApi::V2StorageApi(Workspace &workspace, const UserRecord &user, QString baseUrl)
@@ -264,7 +293,7 @@ QJsonValue V2StorageApi::uploads(const ServerRequest &request, const QStringList
         FolderStore(db, m_user).get(path.at(2));
         const QJsonObject body = V2Params::bodyObject(request);
         const QString type = body.value(QLatin1String("itemType")).toString();
-        if (type != QLatin1String("image"))
+        if (!uploadableItemType(type))
             throw V2Params::notSupported(
                 QStringLiteral("Uploading items of type \"%1\"").arg(type));
         return slots(body.value(QLatin1String("count")).toInt(1));
@@ -309,27 +338,38 @@ QJsonValue V2StorageApi::startUploadJob(const ServerRequest &request, const QStr
     QJsonArray done;
     QJsonArray errors;
     QJsonArray unitErrors;
+    QString unitType;
     const auto failUnit = [&](const QString &url, const QString &message) {
         errors.append(message);
         unitErrors.append(QJsonObject{
             {QStringLiteral("objectUrls"), QJsonArray{url}},
             {QStringLiteral("error"), message},
             {QStringLiteral("subtaskUuid"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-            {QStringLiteral("actionDescription"), QStringLiteral("register uploaded image")}});
+            {QStringLiteral("actionDescription"),
+             QStringLiteral("register uploaded %1").arg(unitType)}});
     };
+    // Units the workspace cannot register as single files (groups, DICOM series, …).
     for (auto it = data.begin(); it != data.end(); ++it) {
-        if (!it.value().isArray() || it.key() == QLatin1String("images"))
+        if (!it.value().isArray() || itemTypeOfUnits(it.key()))
             continue;
+        unitType = it.key();
         for (const QJsonValue &unit : it.value().toArray())
             failUnit(unit.toObject().value(QLatin1String("objectUrl")).toString(),
                      QStringLiteral("%1 uploads are not supported.").arg(it.key()));
     }
-    for (const QJsonValue &value : data.value(QLatin1String("images")).toArray()) {
-        const QJsonObject image = value.toObject();
+    QList<std::pair<QJsonObject, QString>> units;
+    for (auto it = data.begin(); it != data.end(); ++it) {
+        if (const std::optional<QString> type = itemTypeOfUnits(it.key())) {
+            for (const QJsonValue &unit : it.value().toArray())
+                units.append({unit.toObject(), *type});
+        }
+    }
+    for (const auto &[image, itemType] : std::as_const(units)) {
+        unitType = itemType;
         const QString url = image.value(QLatin1String("objectUrl")).toString();
         ItemRecord item;
         item.folder = folder.uuid;
-        item.itemType = QStringLiteral("image");
+        item.itemType = itemType;
         QString localFile;
         if (integration) {
             // Only files that really lie inside the integration's root are reachable.

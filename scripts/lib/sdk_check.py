@@ -201,6 +201,41 @@ def upload_image():
     return str(item_uuid)
 
 
+UPLOAD_KINDS = (
+    # (folder method, file name, item type the listing must give)
+    ("upload_video", "clip.mp4", "video"),
+    ("upload_audio", "voice.wav", "audio"),
+    ("upload_nifti", "brain.nii.gz", "nifti"),
+    ("upload_text", "notes.txt", "plain_text"),
+    ("upload_pdf", "report.pdf", "pdf"),
+)
+
+
+def upload_every_kind():
+    """Every single-file upload method of the folder this SDK has, into a folder of its own;
+    the listing then gives each file with its kind."""
+    import os
+    import tempfile
+    folder = client.create_storage_folder("SDK kinds " + suffix)
+    work = tempfile.mkdtemp()
+    expected = {}
+    for method, name, kind in UPLOAD_KINDS:
+        if not hasattr(folder, method):
+            continue
+        path = os.path.join(work, name)
+        with open(path, "wb") as f:
+            f.write((name + "\n").encode() * 64)
+        getattr(folder, method)(path, title=name)
+        expected[name] = kind
+    need(expected, "this SDK has no upload method besides upload_image")
+    listed = {item.name: item.item_type.value for item in folder.list_items()}
+    need(set(listed) == set(expected), "listed %r, uploaded %r" % (listed, expected))
+    for name, kind in expected.items():
+        need(listed[name].replace("_", "").lower() == kind.replace("_", "").lower(),
+             "%s listed as %s, not %s" % (name, listed[name], kind))
+    return ", ".join(sorted(expected))
+
+
 def list_items():
     folder = client.get_storage_folder(STATE["folder"])
     rows = list(folder.list_items())
@@ -508,6 +543,8 @@ if hasattr(client.get_storage_folder(STATE["folder"]) if "folder" in STATE else 
            "upload_image"):
     check("folder.upload_image", upload_image)
     check("folder.list_items", list_items)
+    if hasattr(StorageFolderType, "upload_video"):
+        check("folder.upload_video/audio/…", upload_every_kind)
 if has("get_storage_item") and "item" in STATE:
     check("get_storage_item(sign_url)", get_storage_item)
 if has("find_storage_items") and "item" in STATE:

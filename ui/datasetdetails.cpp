@@ -32,9 +32,13 @@ DatasetDetails::DatasetDetails(QWidget *parent)
     proxy->setSortRole(DataRowModel::SortRole);
     m_view->setModel(proxy);
     m_view->setSortingEnabled(true);
+    // A header starts out descending; file names read best from the first.
+    m_view->sortByColumn(DataRowModel::TitleColumn, Qt::AscendingOrder);
     m_view->setAccessibleName(tr("Data rows"));
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAlternatingRowColors(true);
+    // File names differ at their end (frame_0001.jpg, frame_0002.jpg): keep both ends.
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     // Image rows show a thumbnail beside their title, fetched only for the rows on screen.
@@ -56,6 +60,16 @@ DatasetDetails::DatasetDetails(QWidget *parent)
     connect(m_showMetadata, &QCheckBox::toggled, m_rows, &DataRowModel::setShowClientMetadata);
     connect(m_rows, &DataRowModel::errorOccurred, m_banner, &ErrorBanner::showError);
     connect(m_banner, &ErrorBanner::retryRequested, m_rows, &DataRowModel::refresh);
+    // File names are what tells rows apart: their column fits them once they arrive, up to
+    // half the table, and the rest keep what their contents need.
+    connect(m_rows, &DataRowModel::rowsLoaded, this, [this](int count) {
+        if (count == 0)
+            return;
+        m_view->resizeColumnsToContents();
+        const int widest = std::max(m_view->viewport()->width() / 2, 160);
+        if (m_view->columnWidth(DataRowModel::TitleColumn) > widest)
+            m_view->setColumnWidth(DataRowModel::TitleColumn, widest);
+    });
     showIndex({});
 }
 

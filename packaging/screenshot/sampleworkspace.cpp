@@ -6,8 +6,11 @@
 
 #include <QCoreApplication>
 #include <QCoroTask>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
+#include <QTemporaryDir>
 #include <QTextStream>
 
 using namespace Encord;
@@ -23,6 +26,76 @@ int fail(const QString &what)
 OntologyStructure structure(const char *json)
 {
     return OntologyStructure::fromJson(QJsonDocument::fromJson(json).object());
+}
+
+// A made-up street frame: sky, road, lane marks and a few cars, different for each @p index,
+// so that the data rows show thumbnails a person can tell apart. Painted on a QImage, which
+// needs no QGuiApplication as long as no text is drawn.
+QImage streetFrame(int index, bool night)
+{
+    QImage image(640, 400, QImage::Format_RGB32);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor sky = night ? QColor(20, 24, 48) : QColor::fromHsv(205, 90, 235 - index * 6);
+    painter.fillRect(0, 0, 640, 220, sky);
+    painter.fillRect(0, 220, 640, 180, night ? QColor(40, 40, 44) : QColor(105, 108, 112));
+    painter.setPen(QPen(QColor(235, 235, 220), 6, Qt::DashLine));
+    painter.drawLine(320, 230, 320 - index * 12, 400);
+    const QColor cars[] = {
+        QColor(200, 40, 30), QColor(30, 80, 170), QColor(230, 200, 60), QColor(60, 150, 80)};
+    for (int car = 0; car < 2 + index % 3; ++car) {
+        const int x = (index * 97 + car * 181) % 520;
+        const int y = 240 + (car * 37 + index * 11) % 90;
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(cars[(index + car) % 4]);
+        painter.drawRoundedRect(x, y, 110, 50, 10, 10);
+        painter.setBrush(QColor(30, 30, 30));
+        painter.drawEllipse(x + 12, y + 38, 22, 22);
+        painter.drawEllipse(x + 76, y + 38, 22, 22);
+    }
+    return image;
+}
+
+// Uploads @p count frames into @p folderUuid the way the app's uploads do (signed URLs, then
+// one upload job); an empty string on success, else what went wrong.
+QString uploadFrames(const EncordClient &client,
+                     const QString &folderUuid,
+                     int count,
+                     bool night,
+                     const QString &prefix)
+{
+    const auto urls =
+        QCoro::waitFor(client.getFolderUploadUrls(folderUuid, StorageItemType::Image, count));
+    if (!urls.ok())
+        return urls.error().message();
+    QTemporaryDir files;
+    QJsonArray images;
+    for (int i = 0; i < urls->size(); ++i) {
+        const QString name = prefix + QStringLiteral("_%1.jpg").arg(i + 1, 4, 10, QLatin1Char('0'));
+        const QString path = files.filePath(name);
+        if (!streetFrame(i, night).save(path, "JPEG", 85))
+            return QStringLiteral("cannot write %1").arg(path);
+        const UploadSignedUrl &url = urls->at(i);
+        const auto put = QCoro::waitFor(client.uploadFileToSignedUrl(url.signedUrl, path));
+        if (!put.ok())
+            return put.error().message();
+        images.append(QJsonObject{{QStringLiteral("objectUrl"), url.objectKey},
+                                  {QStringLiteral("title"), name},
+                                  {QStringLiteral("clientMetadata"),
+                                   QJsonObject{{QStringLiteral("camera"), QStringLiteral("front")},
+                                               {QStringLiteral("frame"), i + 1}}},
+                                  {QStringLiteral("placeholderItemUuid"), url.itemUuid}});
+    }
+    const auto job = QCoro::waitFor(
+        client.startDataUploadJob(folderUuid, QJsonObject{{QStringLiteral("images"), images}}));
+    if (!job.ok())
+        return job.error().message();
+    const auto state = QCoro::waitFor(
+        client.dataUploadJobResult(folderUuid, job.value(), std::chrono::seconds(60)));
+    if (!state.ok())
+        return state.error().message();
+    return state->status.value() == UploadJobStatus::Done ? QString()
+                                                          : QStringLiteral("upload job failed");
 }
 
 } // namespace
@@ -64,7 +137,7 @@ int main(int argc, char *argv[])
     };
     const QList<Setup> setups{
         {QStringLiteral("Street scenes — Berlin"),
-         QStringLiteral("Dash-cam frames from the spring drive, 2,400 images"),
+         QStringLiteral("Dash-cam frames from the spring drive"),
          QStringLiteral("Traffic participants"),
          traffic},
         {QStringLiteral("Street scenes — Lyon"),
@@ -87,6 +160,18 @@ int main(int argc, char *argv[])
             client.createDataset(setup.dataset, StorageLocation::CordStorage, setup.description));
         if (!dataset.ok())
             return fail(dataset.error().message());
+        if (setup.dataset.startsWith(QLatin1String("Street scenes"))
+            && dataset.value().backingFolderUuid) {
+            const bool night = setup.dataset.endsWith(QLatin1String("Lyon"));
+            const QString failed =
+                uploadFrames(client,
+                             *dataset.value().backingFolderUuid,
+                             night ? 6 : 12,
+                             night,
+                             night ? QStringLiteral("lyon_night") : QStringLiteral("berlin_drive"));
+            if (!failed.isEmpty())
+                return fail(failed);
+        }
         if (!setup.ontology.isEmpty()) {
             const auto ontology = QCoro::waitFor(client.createOntology(
                 setup.ontology, QStringLiteral("Shared by the team's projects"), setup.structure));

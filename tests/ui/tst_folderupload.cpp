@@ -1,9 +1,12 @@
 // Uploads of real files into a storage folder of a real local server over loopback: several
 // files in parallel with one progress bar that reaches 100 %, per-file errors for files that
 // are missing or of a kind a folder cannot take, and a Cancel that leaves no items behind.
+// A scripted server that holds every transfer shows how many run at once, and reports one
+// file's registration error as the upload job does.
 
 #include "folderupload.h"
 #include "formtestworkspace.h"
+#include "loopbackhttpserver.h"
 #include "uploaddialog.h"
 
 #include <QFile>
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void shouldLeaveNoItemsWhenCancelled();
     void shouldClassifyFilesByKind();
     void shouldUploadEveryKindOfSingleFile();
+    void shouldTransferFourAtATimeAndReportAJobsUnitError();
 
 private:
     std::unique_ptr<Testing::FormTestWorkspace> m_workspace;
@@ -239,6 +243,81 @@ void TestFolderUpload::shouldUploadEveryKindOfSingleFile()
     QCOMPARE(types.size(), files.size());
     for (const auto &[name, type] : files)
         QCOMPARE(types.value(name), type);
+}
+
+void TestFolderUpload::shouldTransferFourAtATimeAndReportAJobsUnitError()
+{
+    constexpr int files = 7;
+    constexpr int holdMs = 600;
+    EncordTest::LoopbackHttpServer server;
+    QVERIFY(server.start());
+    const QByteArray base = server.url().toString().toUtf8();
+    server.setHandler([&](const EncordTest::RecordedRequest &request) {
+        const QByteArray path = request.path();
+        if (path.endsWith("/upload-signed-urls")) {
+            QByteArray results;
+            for (int i = 0; i < files; ++i) {
+                results += (i ? "," : "") + QByteArray(R"({"itemUuid": "item-)")
+                           + QByteArray::number(i) + R"(", "objectKey": "key-)"
+                           + QByteArray::number(i) + R"(", "signedUrl": ")" + base + "/put/"
+                           + QByteArray::number(i) + R"("})";
+            }
+            return EncordTest::ScriptedReply::json(R"({"results": [)" + results
+                                                   + R"(], "nextPageToken": null})");
+        }
+        if (path.startsWith("/put/")) {
+            // Every transfer is held, so those in flight pile up at the server.
+            EncordTest::ScriptedReply reply = EncordTest::ScriptedReply::json("");
+            reply.delayMs = holdMs;
+            return reply;
+        }
+        if (request.method == "POST" && path.endsWith("/data-upload-jobs"))
+            return EncordTest::ScriptedReply::json(R"("job-1")");
+        QByteArray items;
+        for (int i = 0; i < files; ++i) {
+            if (i != 2)
+                items += (items.isEmpty() ? "" : ",") + QByteArray(R"({"itemUuid": "item-)")
+                         + QByteArray::number(i) + R"(", "name": "f)" + QByteArray::number(i)
+                         + R"(.png"})";
+        }
+        return EncordTest::ScriptedReply::json(
+            R"({"status": "DONE", "itemsWithNames": [)" + items
+            + R"(], "errors": ["The image is corrupt."], "unitsPendingCount": 0,
+                "unitsDoneCount": 6, "unitsErrorCount": 1, "unitsCancelledCount": 0,
+                "unitErrors": [{"objectUrls": ["key-2"], "error": "The image is corrupt.",
+                                "subtaskUuid": "s", "actionDescription": "register"}]})");
+    });
+    QStringList paths;
+    for (int i = 0; i < files; ++i)
+        paths << writeImage(*m_files, QStringLiteral("f%1.png").arg(i), 40);
+    FolderUpload upload(EncordClient(PrivateKey::generate(), server.url()),
+                        QStringLiteral("0f0f0f0f-0000-4000-8000-000000000000"),
+                        paths);
+    QSignalSpy finished(&upload, &FolderUpload::finished);
+
+    upload.start();
+
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20'000);
+    QList<qint64> putArrivals;
+    for (qsizetype i = 0; i < server.requests().size(); ++i) {
+        if (server.requests().at(i).path().startsWith("/put/"))
+            putArrivals << server.arrivalTimes().at(i);
+    }
+    QCOMPARE(putArrivals.size(), files);
+    // Four transfers start together; the fifth only once one of them has been answered.
+    QVERIFY2(
+        putArrivals.at(3) - putArrivals.at(0) < holdMs / 2,
+        qPrintable(
+            QStringLiteral("PUT arrivals %1, %2").arg(putArrivals.at(0)).arg(putArrivals.at(3))));
+    QVERIFY2(
+        putArrivals.at(4) - putArrivals.at(0) >= holdMs - 50,
+        qPrintable(
+            QStringLiteral("PUT arrivals %1, %2").arg(putArrivals.at(0)).arg(putArrivals.at(4))));
+    // The job's unit error becomes that file's error; the others are uploaded.
+    QCOMPARE(finished.first().at(0).toInt(), files - 1);
+    QCOMPARE(upload.failures().size(), 1);
+    QCOMPARE(QFileInfo(upload.failures().first().path).fileName(), QStringLiteral("f2.png"));
+    QCOMPARE(upload.failures().first().message, QStringLiteral("The image is corrupt."));
 }
 
 QTEST_MAIN(TestFolderUpload)

@@ -4126,18 +4126,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Workflow with %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Manual QA</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4147,6 +4135,18 @@
     </message>
     <message>
         <source>Double-click a row to see its image and labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(untitled stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow (its stages are not listed by the server)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

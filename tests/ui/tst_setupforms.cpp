@@ -527,6 +527,20 @@ void TestSetupForms::shouldCreateProjectApiKeysWithEveryScope()
     QCOMPARE(keys.size(), 1);
     QCOMPARE(keys.first().apiKey, dialog.secretEdit()->text());
     QCOMPARE(keys.first().scopes.size(), 6);
+    // Shown once, with the warning that it is a secret, and copied as it is
+    bool warned = false;
+    for (const QLabel *label : dialog.secretPanel()->findChildren<QLabel *>())
+        warned = warned || label->text().contains(QStringLiteral("secret"));
+    QVERIFY(warned);
+    QVERIFY(dialog.secretEdit()->isReadOnly());
+    dialog.copyButton()->click();
+    QCOMPARE(QApplication::clipboard()->text(), keys.first().apiKey);
+
+    // Get-or-create hands back a project's existing key instead of making another
+    dialog.getOrCreateButton()->click();
+    QTRY_VERIFY(!dialog.isBusy());
+    QCOMPARE(dialog.secretEdit()->text(), keys.first().apiKey);
+    QCOMPARE(waitOk(client.getProjectApiKeys(project)).size(), 1);
 
     // A project the user cannot see: the server's refusal is shown in the dialog
     ApiKeysDialog stranger(

@@ -101,6 +101,7 @@ private Q_SLOTS:
     void shouldEditAndSaveTheMetadataSchema();
     void shouldRefuseToSaveTheSchemaForANonAdmin();
     void shouldCreateAFolderWithTypedMetadata();
+    void shouldCheckDatesPlacesAndVectorsInATopLevelFolder();
 
 private:
     std::unique_ptr<Testing::FormTestWorkspace> m_workspace;
@@ -665,6 +666,57 @@ void TestSetupForms::shouldCreateAFolderWithTypedMetadata()
     QCOMPARE(metadata.value(QLatin1String("beds")), QJsonValue(24.0));
     QCOMPARE(metadata.value(QLatin1String("public")), QJsonValue(false));
     QCOMPARE(metadata.value(QLatin1String("site")), QJsonValue(QStringLiteral("North")));
+}
+
+void TestSetupForms::shouldCheckDatesPlacesAndVectorsInATopLevelFolder()
+{
+    const EncordClient &client = m_workspace->admin();
+    ClientMetadataSchema schema;
+    schema.metadataSchema.insert(QStringLiteral("scanned"), ClientMetadataSchemaType::DateTime);
+    schema.metadataSchema.insert(QStringLiteral("site"), ClientMetadataSchemaType::Geospatial);
+    schema.metadataSchema.insert(QStringLiteral("style"), ClientMetadataSchemaType::Embedding);
+    QVERIFY(QCoro::waitFor(client.setClientMetadataSchemaFromDict(schema)).ok());
+
+    // No folder selected: the new folder goes at the top
+    NewFolderDialog dialog(client, std::nullopt, QString());
+    QSignalSpy created(&dialog, &NewFolderDialog::folderCreated);
+    dialog.show();
+    QTRY_VERIFY(dialog.isSchemaLoaded());
+    QTest::keyClicks(dialog.nameEdit(), QStringLiteral("Intake"));
+
+    struct Case
+    {
+        const char *key;
+        const char *bad;
+        const char *hint;
+        const char *good;
+    };
+    const Case cases[] = {
+        {"scanned", "last Tuesday", "ISO date", "2024-05-01T10:00:00Z"},
+        {"site", "[1, \"two\"]", "GeoJSON", R"({"type": "Point", "coordinates": [13.4, 52.5]})"},
+        {"style", "[]", "list of numbers", "[0.1, 0.5, 0.2]"},
+    };
+    for (const Case &test : cases) {
+        const int row =
+            dialog.addMetadataRow(QString::fromUtf8(test.key), QString::fromUtf8(test.bad));
+        QVERIFY2(dialog.metadataProblems()->text().contains(QString::fromUtf8(test.hint)),
+                 qPrintable(dialog.metadataProblems()->text()));
+        QVERIFY(!dialog.createButton()->isEnabled());
+        dialog.metadataTable()->item(row, 1)->setText(QString::fromUtf8(test.good));
+    }
+    QVERIFY2(!dialog.metadataProblems()->isVisible(),
+             qPrintable(dialog.metadataProblems()->text()));
+    dialog.createButton()->click();
+    QTRY_COMPARE(created.count(), 1);
+
+    const StorageFolder folder = waitOk(client.getStorageFolder(dialog.createdFolderUuid()));
+    QCOMPARE(folder.parent, std::nullopt);
+    const QJsonObject metadata = QJsonDocument::fromJson(folder.clientMetadata->toUtf8()).object();
+    QCOMPARE(metadata.value(QLatin1String("scanned")).toString(),
+             QStringLiteral("2024-05-01T10:00:00Z"));
+    QCOMPARE(metadata.value(QLatin1String("site")).toObject().value(QLatin1String("type")),
+             QJsonValue(QStringLiteral("Point")));
+    QCOMPARE(metadata.value(QLatin1String("style")).toArray().size(), 3);
 }
 
 QTEST_MAIN(TestSetupForms)

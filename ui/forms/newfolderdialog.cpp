@@ -37,6 +37,15 @@ QString cellText(const QTableWidget *table, int row, int column)
     return item ? item->text().trimmed() : QString();
 }
 
+bool isNumberArray(const QJsonDocument &document)
+{
+    if (!document.isArray())
+        return false;
+    const QJsonArray values = document.array();
+    return std::all_of(
+        values.begin(), values.end(), [](const QJsonValue &value) { return value.isDouble(); });
+}
+
 // @p text read as a value of @p type; nullopt when it is not one.
 std::optional<QJsonValue> typedValue(ClientMetadataSchemaType type, const QString &text)
 {
@@ -56,13 +65,26 @@ std::optional<QJsonValue> typedValue(ClientMetadataSchemaType type, const QStrin
         if (!QDateTime::fromString(text, Qt::ISODate).isValid())
             return std::nullopt;
         return QJsonValue(text);
-    case ClientMetadataSchemaType::Geospatial:
-    case ClientMetadataSchemaType::Embedding: {
+    case ClientMetadataSchemaType::Geospatial: {
+        // A GeoJSON geometry ({"type": "Point", "coordinates": [13.4, 52.5]}) or a bare
+        // [longitude, latitude] pair.
         const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
-        if (document.isArray())
+        if (document.isObject()) {
+            const QJsonObject geometry = document.object();
+            if (geometry.value(QLatin1String("type")).isString()
+                && geometry.value(QLatin1String("coordinates")).isArray())
+                return QJsonValue(geometry);
+            return std::nullopt;
+        }
+        if (isNumberArray(document) && document.array().size() == 2)
             return QJsonValue(document.array());
-        if (document.isObject())
-            return QJsonValue(document.object());
+        return std::nullopt;
+    }
+    case ClientMetadataSchemaType::Embedding: {
+        // A vector: a non-empty array of numbers.
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8());
+        if (isNumberArray(document) && !document.array().isEmpty())
+            return QJsonValue(document.array());
         return std::nullopt;
     }
     case ClientMetadataSchemaType::String:
@@ -84,8 +106,9 @@ QString typeHint(ClientMetadataSchemaType type)
     case ClientMetadataSchemaType::DateTime:
         return NewFolderDialog::tr("an ISO date such as 2024-05-01T10:00:00Z");
     case ClientMetadataSchemaType::Geospatial:
+        return NewFolderDialog::tr("a GeoJSON geometry or a [longitude, latitude] pair");
     case ClientMetadataSchemaType::Embedding:
-        return NewFolderDialog::tr("a JSON array or object");
+        return NewFolderDialog::tr("a list of numbers such as [0.1, 0.5, 0.2]");
     default:
         break;
     }

@@ -118,11 +118,19 @@ ResourcePane::ResourcePane(ResourceListModel *model,
             menu.addAction(copyHash);
         if (!m_contextActions.isEmpty() && onRow)
             menu.addSeparator();
+        // Row actions are greyed out while the menu is over empty space, and only then: they
+        // are shared with the menus, the tool bar and their shortcuts.
+        QList<QAction *> greyedOut;
         for (const auto &[action, needsRow] : std::as_const(m_contextActions)) {
-            action->setEnabled(!needsRow || onRow);
+            if (needsRow && !onRow && action->isEnabled()) {
+                action->setEnabled(false);
+                greyedOut.append(action);
+            }
             menu.addAction(action);
         }
         menu.exec(m_view->viewport()->mapToGlobal(at));
+        for (QAction *action : std::as_const(greyedOut))
+            action->setEnabled(true);
     });
 
     auto *filterRow = new QHBoxLayout;

@@ -35,7 +35,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace Encord;
@@ -59,6 +61,22 @@ private:
     ResourcePane *pane(const char *key) const
     {
         return qobject_cast<ResourcePane *>(m_window->pane(QString::fromLatin1(key)));
+    }
+    // The actions the pane's list offers when right-clicked (on empty space: the pane's own).
+    QList<QAction *> contextMenuOf(ResourcePane *pane) const
+    {
+        QList<QAction *> offered;
+        QTimer::singleShot(0, pane, [&offered] {
+            if (!QTest::qWaitFor([] { return QApplication::activePopupWidget() != nullptr; }))
+                return;
+            auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+            if (menu)
+                offered = menu->actions();
+            QApplication::activePopupWidget()->close();
+        });
+        const QPoint emptySpace(5, pane->view()->viewport()->height() - 5);
+        Q_EMIT pane->view()->customContextMenuRequested(emptySpace);
+        return offered;
     }
     template<typename T>
     T *openForm() const
@@ -122,6 +140,17 @@ void TestFormLauncher::shouldOfferTheFormsInTheMenusAndToolBar()
     QCOMPARE(m_launcher->newProjectAction()->shortcut(), QKeySequence(QKeySequence::New));
     QCOMPARE(m_launcher->newDatasetAction()->shortcut(),
              QKeySequence(QStringLiteral("Ctrl+Shift+N")));
+
+    // The Projects pane offers the wizard beside its status line and in its menu, and the
+    // Datasets pane offers it with the selected datasets.
+    const auto paneButtons = pane("projects")->findChildren<QToolButton *>();
+    QVERIFY(std::any_of(paneButtons.begin(), paneButtons.end(), [this](QToolButton *button) {
+        return button->defaultAction() == m_launcher->newProjectAction();
+    }));
+    QVERIFY(contextMenuOf(pane("projects")).contains(m_launcher->newProjectAction()));
+    QVERIFY(contextMenuOf(pane("datasets")).contains(m_launcher->projectFromDatasetsAction()));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
 
     // Ctrl+N opens the wizard
     QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);

@@ -2889,10 +2889,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a JSON array or object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3022,6 +3018,14 @@
     </message>
     <message>
         <source>A name cannot contain &apos;/&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a GeoJSON geometry or a [longitude, latitude] pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a list of numbers such as [0.1, 0.5, 0.2]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

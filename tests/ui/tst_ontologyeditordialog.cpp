@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -30,6 +31,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -153,6 +155,17 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     QTest::keyClick(child<QComboBox>(dialog.get(), "shapeCombo"), Qt::Key_Down);
     QTest::mouseClick(
         child<QCheckBox>(dialog.get(), "objectRequiredCheck"), Qt::LeftButton, {}, QPoint(4, 4));
+    // Its colour picked in the colour dialog the button opens.
+    QTimer::singleShot(0, dialog.get(), [] {
+        QColorDialog *picker = nullptr;
+        QTRY_VERIFY((picker = qobject_cast<QColorDialog *>(QApplication::activeModalWidget())));
+        picker->setCurrentColor(QColor(QStringLiteral("#16406C")));
+        picker->accept();
+    });
+    QTest::mouseClick(child<QPushButton>(dialog.get(), "colorButton"), Qt::LeftButton);
+    QCOMPARE(child<QPushButton>(dialog.get(), "colorButton")->text(), QStringLiteral("#16406C"));
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
 
     // Its radio attribute with two options, the first asking one more question.
     clickAction(dialog.get(), "addAttributeAction");
@@ -184,6 +197,7 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
 
     // The JSON tab shows what will be sent.
     child<QTabWidget>(dialog.get(), "editorTabs")->setCurrentIndex(1);
+    QVERIFY(child<QPlainTextEdit>(dialog.get(), "jsonView")->isReadOnly());
     const QString shown = child<QPlainTextEdit>(dialog.get(), "jsonView")->toPlainText();
     QCOMPARE(QJsonDocument::fromJson(shown.toUtf8()).object(), dialog->editor()->model()->toJson());
 
@@ -211,7 +225,7 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     QCOMPARE(car.name, QStringLiteral("Car"));
     QCOMPARE(car.shape, Shape::Polygon);
     QVERIFY(car.required);
-    QCOMPARE(car.color, QStringLiteral("#D33115"));
+    QCOMPARE(car.color, QStringLiteral("#16406C"));
     QCOMPARE(car.attributes.at(0).name, QStringLiteral("Colour"));
     QCOMPARE(car.attributes.at(0).type, AttributeType::Radio);
     const OntologyOption &darkRed = car.attributes.at(0).options.at(0);

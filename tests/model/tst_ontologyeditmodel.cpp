@@ -166,6 +166,7 @@ private Q_SLOTS:
     void shouldWriteObjectsOfEveryShape();
     void shouldWriteClassificationsOfEveryKind();
     void shouldNestAttributesThreeLevelsDeep();
+    void shouldNestQuestionsUnderAClassificationsAnswers();
     void shouldKeepHashesThroughEditsMovesUndoAndRedo();
     void shouldUndoAndRedoEveryKindOfEdit();
     void shouldMergeTypingIntoOneUndoStep();
@@ -365,6 +366,46 @@ void TestOntologyEditModel::shouldNestAttributesThreeLevelsDeep()
     })"));
 
     // The JSON reads back into the same structure.
+    QCOMPARE(OntologyStructure::fromJson(m_model->toJson()), m_model->structure());
+}
+
+void TestOntologyEditModel::shouldNestQuestionsUnderAClassificationsAnswers()
+{
+    // Classification → radio → option → radio → option → radio → option → text.
+    const QModelIndex scene =
+        m_model->addClassification(QStringLiteral("Scene"), AttributeType::Radio);
+    const QModelIndex question = m_model->index(0, 0, scene);
+    const QModelIndex outdoor = m_model->addOption(question, QStringLiteral("Outdoor"));
+    const QModelIndex light = m_model->addAttribute(outdoor, QStringLiteral("Light"));
+    const QModelIndex night = m_model->addOption(light, QStringLiteral("Night"));
+    const QModelIndex lamps = m_model->addAttribute(night, QStringLiteral("Lamps"));
+    const QModelIndex sodium = m_model->addOption(lamps, QStringLiteral("Sodium"));
+    const QModelIndex remark =
+        m_model->addAttribute(sodium, QStringLiteral("Remark"), AttributeType::Text);
+    QVERIFY(remark.isValid());
+    QCOMPARE(remark.data(Model::IdRole).toString(), QStringLiteral("1.1.1.1.1.1.1.1"));
+
+    COMPARE_JSON(withoutHashes(*m_model), parse(R"({
+      "objects": [],
+      "classifications": [
+        {"id": "1", "attributes": [
+          {"id": "1.1", "name": "Scene", "type": "radio", "required": false,
+           "archived": false, "dynamic": false, "options": [
+            {"id": "1.1.1", "label": "Outdoor", "value": "outdoor", "archived": false,
+             "options": [
+              {"id": "1.1.1.1", "name": "Light", "type": "radio", "required": false,
+               "archived": false, "dynamic": false, "options": [
+                {"id": "1.1.1.1.1", "label": "Night", "value": "night", "archived": false,
+                 "options": [
+                  {"id": "1.1.1.1.1.1", "name": "Lamps", "type": "radio", "required": false,
+                   "archived": false, "dynamic": false, "options": [
+                    {"id": "1.1.1.1.1.1.1", "label": "Sodium", "value": "sodium",
+                     "archived": false, "options": [
+                      {"id": "1.1.1.1.1.1.1.1", "name": "Remark", "type": "text",
+                       "required": false, "archived": false, "dynamic": false}]}]}]}]}]}]}]}
+      ],
+      "skeleton_templates": []
+    })"));
     QCOMPARE(OntologyStructure::fromJson(m_model->toJson()), m_model->structure());
 }
 

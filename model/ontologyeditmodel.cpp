@@ -377,8 +377,22 @@ QList<OntologyEditModel::Problem> OntologyEditModel::problems() const
         const QModelIndex at = indexFor(node);
         switch (node->kind) {
         case NodeKind::Object:
-            if (node->object.name.trimmed().isEmpty())
+            if (node->object.name.trimmed().isEmpty()) {
                 found.append({at, tr("Object %1 needs a name.").arg(node->object.id)});
+            } else if (node->object.shape.value() == Shape::Skeleton
+                       && std::none_of(m_passThrough.skeletonTemplates.cbegin(),
+                                       m_passThrough.skeletonTemplates.cend(),
+                                       [&](const SkeletonTemplate &skeleton) {
+                                           return skeleton.name == node->object.name;
+                                       })) {
+                // The platform draws a skeleton from the template named like the object; this
+                // editor keeps templates that come with an imported structure but draws none.
+                found.append({at,
+                              tr("The skeleton \u201c%1\u201d needs a skeleton template of that "
+                                 "name: import a structure file that has one, or pick another "
+                                 "shape.")
+                                  .arg(node->object.name)});
+            }
             break;
         case NodeKind::Classification:
             if (node->children.empty()) {

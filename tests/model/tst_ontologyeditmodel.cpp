@@ -677,6 +677,14 @@ void TestOntologyEditModel::shouldListProblemsThatBlockCreation()
                                          "it.")}));
     QCOMPARE(problems.at(1).index, colour);
     QCOMPARE(problems.at(2).index, weather);
+
+    // A skeleton needs the template named like it, which only an imported structure brings.
+    Model skeletons;
+    const QModelIndex hand = skeletons.addObject(QStringLiteral("Hand"), Shape::Skeleton);
+    QCOMPARE(skeletons.problems().size(), 1);
+    QCOMPARE(skeletons.problems().first().index, hand);
+    QVERIFY2(skeletons.problems().first().message.contains(QStringLiteral("skeleton template")),
+             qPrintable(skeletons.problems().first().message));
 }
 
 namespace {
@@ -727,6 +735,8 @@ void TestOntologyEditModel::shouldRoundTripAnImportedStructureExactly()
     m_model->setStructure(read.value());
     QCOMPARE(m_model->rowCount(m_model->objectSection()), 2);
     QCOMPARE(m_model->toJson(), parse(sdkStructure));
+    // Its skeleton object has its template, so nothing blocks creating it.
+    QVERIFY(m_model->problems().isEmpty());
 
     // New elements get ids after the imported ones and hashes unlike any of them.
     const QModelIndex truck = m_model->addObject(QStringLiteral("Truck"));

@@ -74,8 +74,7 @@ DeidResult DicomDeidentifier::process(const QString &inputPath,
     if (!input.isFile() || !input.isReadable())
         return DeidResult::failure(inputPath, tr("The file does not exist or cannot be read."));
 
-    const bool wantPixels =
-        m_options.pixelMode != PixelRedactionMode::NoText && action != Action::Inspect;
+    const bool wantPixels = m_options.redactsPixels() && action != Action::Inspect;
     const QByteArray nativePath = QFile::encodeName(input.absoluteFilePath());
     // Each reader reads once: GDCM asserts when a reader is asked to read a second time.
     std::unique_ptr<gdcm::Reader> reader;

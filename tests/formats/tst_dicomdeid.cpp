@@ -43,6 +43,7 @@ namespace {
 const QStringList kUnreadable = {
     QStringLiteral("dcmtk_wklist1.wl"),
     QStringLiteral("dcmtk_wklist4.wl"),
+    QStringLiteral("pydicom_MR_truncated.dcm"), // its Pixel Data ends early: GDCM pads it
     QStringLiteral("pydicom_UN_sequence.dcm"),
     QStringLiteral("pydicom_chrSQEncoding.dcm"),
     QStringLiteral("pydicom_empty_charset_LEI.dcm"),
@@ -583,6 +584,23 @@ void TestDicomDeid::shouldReportUnreadableAndBrokenFilesPerFile()
     QVERIFY(finished.wait(10000));
     QCOMPARE(runner.results().at(0).status, DeidResult::Status::Failed);
     QVERIFY(!runner.results().at(0).error.isEmpty());
+
+    // And a file whose pixel data the file ends inside of is an error in every mode, not a copy
+    // with pixels made up for the missing bytes
+    const QString cut = QDir(sampleDir()).filePath(QStringLiteral("pydicom_MR_truncated.dcm"));
+    for (const PixelRedactionMode mode :
+         {PixelRedactionMode::NoText, PixelRedactionMode::AllText}) {
+        DeidOptions cutOptions;
+        cutOptions.pixelMode = mode;
+        const DeidResult cutResult =
+            run(cutOptions, {{cut, folder, QStringLiteral("out-cut.dcm")}}).at(0);
+        QCOMPARE(cutResult.status, DeidResult::Status::Failed);
+        QVERIFY2(cutResult.error.contains(QStringLiteral("cut short")),
+                 qPrintable(cutResult.error));
+        QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral("out-cut.dcm"))));
+    }
+    const DeidResult cutPreview = DicomDeidentifier(DeidOptions{}).preview(cut);
+    QCOMPARE(cutPreview.status, DeidResult::Status::Failed);
 }
 
 void TestDicomDeid::shouldBlackOutAllBurnedInText()

@@ -6,10 +6,19 @@
 
 #include "aboutdialog.h"
 #include "aboutinformation.h"
+#include "auth/privatekey.h"
 #include "browserwindowfactory.h"
+#include "client/encordclient.h"
+#include "deidsourcepage.h"
+#include "dicomdeidwizard.h"
 #include "errorbanner.h"
+#include "errorcolour.h"
+#include "fieldmessage.h"
 #include "helpmenu.h"
 #include "mainwindow.h"
+#include "newdatasetdialog.h"
+#include "ontologyeditordialog.h"
+#include "ontologyeditorwidget.h"
 #include "profilesdialog.h"
 #include "resourcepane.h"
 
@@ -21,10 +30,12 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
 #include <QStandardPaths>
@@ -183,6 +194,7 @@ private Q_SLOTS:
     void shouldNameEveryControlForAccessibility();
     void shouldNameEveryMenuCommand();
     void shouldStayReadableInLightAndDarkPalettes();
+    void shouldShowErrorsReadablyInLightAndDarkPalettes();
     void shouldRenderIconsSharplyOnHiDpiScreens();
 
 private:
@@ -321,6 +333,88 @@ void TestDesktopIntegration::shouldStayReadableInLightAndDarkPalettes()
 
     QApplication::setPalette(QApplication::style()->standardPalette());
     pane->errorBanner()->hide();
+}
+
+void TestDesktopIntegration::shouldShowErrorsReadablyInLightAndDarkPalettes()
+{
+    // Given the error lines of a set-up form (a field's problem, a failed request), of the
+    // ontology editor (the title's problem, a refused file) and of the DICOM wizard (a refused
+    // output folder), each showing its message
+    RequestsSettings quick;
+    quick.maxRetries = 0;
+    quick.connectionRetries = 0;
+    const EncordClient nowhere(
+        PrivateKey::generate(), QUrl(QStringLiteral("http://127.0.0.1:9")), quick);
+    NewDatasetDialog dataset(nowhere, m_window.get());
+    dataset.show();
+    QTest::keyClicks(dataset.titleEdit(), QStringLiteral("Scans"));
+    dataset.createButton()->click(); // nothing listens there: the form says so
+    QTRY_VERIFY_WITH_TIMEOUT(dataset.errorLabel()->isVisible(), 10000);
+    dataset.titleEdit()->selectAll();
+    QTest::keyClick(dataset.titleEdit(), Qt::Key_Delete);
+    QLabel *titleProblem = dataset.titleMessage();
+    QVERIFY(titleProblem->isVisible());
+    QLabel *requestProblem = dataset.errorLabel();
+
+    OntologyEditorDialog ontology(nowhere, m_window.get());
+    ontology.show();
+    auto *ontologyTitle = ontology.findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+    QTest::keyClicks(ontologyTitle, QStringLiteral("R"));
+    QTest::keyClick(ontologyTitle, Qt::Key_Backspace);
+    auto *ontologyTitleProblem = ontology.findChild<QLabel *>(QStringLiteral("titleMessage"));
+    QVERIFY(!ontologyTitleProblem->text().isEmpty());
+    QVERIFY(!ontology.editor()->importFile(m_dir.filePath(QStringLiteral("missing.json"))));
+    QLabel *notice = nullptr;
+    for (QLabel *label : ontology.editor()->findChildren<QLabel *>()) {
+        if (label->text() == ontology.editor()->noticeText())
+            notice = label;
+    }
+    QVERIFY(notice && notice->isVisible());
+
+    DicomDeidWizard deid(std::nullopt, m_window.get());
+    deid.show();
+    const QString sources = m_dir.filePath(QStringLiteral("dicom"));
+    QVERIFY(QDir().mkpath(sources));
+    QFile file(sources + QStringLiteral("/a.dcm"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    deid.sourcePage()->addLocalPaths({sources});
+    deid.sourcePage()->setOutputFolder(sources);
+    auto *outputProblem = deid.sourcePage()->findChild<QLabel *>(QStringLiteral("outputProblem"));
+    QVERIFY(outputProblem->isVisible());
+    QTest::qWait(0);
+
+    // Then each reads as an error (red) with a contrast of 4.5:1 on its background, in the light
+    // palette and after the desktop switched to a dark one while they were shown
+    const QList<QLabel *> problems = {
+        titleProblem, requestProblem, ontologyTitleProblem, notice, outputProblem};
+    const auto check = [&problems](const char *palette) {
+        QStringList failures;
+        for (QLabel *label : problems) {
+            const QColor text = label->palette().color(label->foregroundRole());
+            const double ratio = contrast(text, backgroundOf(label));
+            const bool red = text.red() > text.green() + 40 && text.red() > text.blue() + 40;
+            if (ratio < 4.5 || !red)
+                failures << QStringLiteral("%1 \"%2\": %3 on %4, contrast %5")
+                                .arg(QLatin1String(palette),
+                                     label->text().left(40),
+                                     text.name(),
+                                     backgroundOf(label).name())
+                                .arg(ratio, 0, 'f', 2);
+        }
+        return failures;
+    };
+    QStringList failures = check("light");
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+
+    QApplication::setPalette(darkPalette());
+    QTest::qWait(0);
+    failures = check("dark");
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+    QTest::qWait(0);
+    failures = check("light again");
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
 }
 
 void TestDesktopIntegration::shouldRenderIconsSharplyOnHiDpiScreens()

@@ -1,6 +1,7 @@
 #include "deidsourcepage.h"
 
 #include "dicomdeidwizard.h"
+#include "errorcolour.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -183,7 +184,7 @@ QWidget *DeidSourcePage::buildLocalBox()
     m_outputProblem = new QLabel(box);
     m_outputProblem->setObjectName(QStringLiteral("outputProblem"));
     m_outputProblem->setWordWrap(true);
-    m_outputProblem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    ErrorColour::apply(m_outputProblem);
     m_outputHint = new QLabel(tr("Never a source folder or a folder inside one, so that the "
                                  "copies cannot mix with the originals."),
                               box);

@@ -6,6 +6,7 @@
 
 #include "aboutdialog.h"
 #include "aboutinformation.h"
+#include "accessibilityaudit.h"
 #include "auth/privatekey.h"
 #include "browserwindowfactory.h"
 #include "client/encordclient.h"
@@ -31,6 +32,7 @@
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QFile>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -38,9 +40,12 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -104,46 +109,6 @@ QColor backgroundOf(const QWidget *widget)
     return widget->palette().color(QPalette::Window);
 }
 
-bool isControl(const QWidget *widget)
-{
-    if (qobject_cast<const QScrollBar *>(widget))
-        return false;
-    return qobject_cast<const QAbstractButton *>(widget) || qobject_cast<const QLineEdit *>(widget)
-           || qobject_cast<const QComboBox *>(widget)
-           || qobject_cast<const QAbstractItemView *>(widget)
-           || qobject_cast<const QAbstractSpinBox *>(widget)
-           || qobject_cast<const QTabBar *>(widget);
-}
-
-// Controls under @p root that a screen reader would announce without a name.
-QStringList unnamedControls(QWidget *root)
-{
-    QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    widgets.prepend(root);
-    QStringList unnamed;
-    for (QWidget *widget : std::as_const(widgets)) {
-        if (!isControl(widget) || widget->objectName().startsWith(QLatin1String("qt_")))
-            continue;
-        // The parts of a combo box, spin box, line edit or view (an editor, a clear button, a
-        // header, a popup list) are announced as part of their owner.
-        QWidget *parent = widget->parentWidget();
-        if (qobject_cast<QComboBox *>(parent) || qobject_cast<QAbstractSpinBox *>(parent)
-            || qobject_cast<QLineEdit *>(parent) || qobject_cast<QAbstractItemView *>(parent)
-            || (parent && parent->inherits("QComboBoxPrivateContainer"))
-            || (parent && qobject_cast<QAbstractItemView *>(parent->parentWidget())))
-            continue;
-        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty()) {
-            unnamed << QStringLiteral("%1 \"%2\" in %3")
-                           .arg(QString::fromLatin1(widget->metaObject()->className()),
-                                widget->objectName(),
-                                parent ? QString::fromLatin1(parent->metaObject()->className())
-                                       : QString());
-        }
-    }
-    return unnamed;
-}
-
 // Labels with text whose colour does not stand out from their background.
 QStringList unreadableLabels(QWidget *root)
 {
@@ -191,6 +156,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void shouldOpenTheLogFolderFromTheHelpMenu();
     void shouldShowVersionsAndLicenceInAbout();
+    void shouldReportControlsWithoutAName();
     void shouldNameEveryControlForAccessibility();
     void shouldNameEveryMenuCommand();
     void shouldStayReadableInLightAndDarkPalettes();
@@ -274,19 +240,64 @@ void TestDesktopIntegration::shouldShowVersionsAndLicenceInAbout()
     about->close();
 }
 
+void TestDesktopIntegration::shouldReportControlsWithoutAName()
+{
+    // Given a form with controls named in each way Qt derives a name (accessible name, buddy
+    // label, button text) and three that have none: a line edit, a slider, and a combo box in a
+    // table's cell, whose current text Qt reports as its name
+    QWidget form;
+    auto *layout = new QFormLayout(&form);
+    layout->addRow(QStringLiteral("&Title:"), new QLineEdit(&form));
+    auto *count = new QSpinBox(&form);
+    count->setAccessibleName(QStringLiteral("Count"));
+    layout->addRow(count);
+    layout->addRow(new QPushButton(QStringLiteral("&Save"), &form));
+    auto *kind = new QComboBox(&form);
+    kind->setEditable(true);
+    kind->setAccessibleName(QStringLiteral("Kind"));
+    layout->addRow(kind);
+    auto *bare = new QLineEdit(&form);
+    bare->setObjectName(QStringLiteral("bareEdit"));
+    layout->addRow(bare);
+    auto *slider = new QSlider(Qt::Horizontal, &form);
+    slider->setObjectName(QStringLiteral("bareSlider"));
+    layout->addRow(slider);
+    auto *table = new QTableWidget(1, 1, &form);
+    table->setAccessibleName(QStringLiteral("Rows"));
+    auto *cell = new QComboBox;
+    cell->setObjectName(QStringLiteral("cellCombo"));
+    cell->addItem(QStringLiteral("is one of"));
+    auto *labelled = new QComboBox(&form);
+    labelled->addItem(QStringLiteral("Daily"));
+    layout->addRow(QStringLiteral("&Frequency:"), labelled);
+    table->setCellWidget(0, 0, cell);
+    layout->addRow(table);
+    form.show();
+
+    // Then exactly those three are reported, and none of the parts Qt builds inside the others
+    // (the spin box's and the editable combo box's line edits, the table's headers)
+    const QStringList unnamed = EncordTest::AccessibilityAudit::unnamedControls(&form);
+    QVERIFY2(unnamed.size() == 3, qPrintable(unnamed.join(u'\n')));
+    QVERIFY2(unnamed.at(0).startsWith(QStringLiteral("QLineEdit \"bareEdit\" in QWidget")),
+             qPrintable(unnamed.join(u'\n')));
+    QVERIFY2(unnamed.at(1).startsWith(QStringLiteral("QSlider \"bareSlider\"")),
+             qPrintable(unnamed.join(u'\n')));
+    QVERIFY2(unnamed.at(2).contains(QStringLiteral("QComboBox \"cellCombo\" in QWidget "
+                                                   "\"qt_scrollarea_viewport\" in QTableWidget")),
+             qPrintable(unnamed.join(u'\n')));
+}
+
 void TestDesktopIntegration::shouldNameEveryControlForAccessibility()
 {
-    QStringList unnamed = unnamedControls(m_window.get());
+    ENCORD_VERIFY_CONTROLS_NAMED(m_window.get());
 
     ProfilesDialog profiles({ConnectionProfile::defaultLocal()}, QString(), m_window.get());
     profiles.show();
-    unnamed << unnamedControls(&profiles);
+    ENCORD_VERIFY_CONTROLS_NAMED(&profiles);
 
     AboutDialog about(AboutInformation::collect(), m_window.get());
     about.show();
-    unnamed << unnamedControls(&about);
-
-    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("\n"))));
+    ENCORD_VERIFY_CONTROLS_NAMED(&about);
 }
 
 void TestDesktopIntegration::shouldNameEveryMenuCommand()

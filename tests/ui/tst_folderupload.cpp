@@ -2,6 +2,7 @@
 // files in parallel with one progress bar that reaches 100 %, per-file errors for files that
 // are missing or of a kind a folder cannot take, and a Cancel that leaves no items behind.
 
+#include "accessibilityaudit.h"
 #include "folderupload.h"
 #include "formtestworkspace.h"
 #include "uploaddialog.h"
@@ -114,6 +115,7 @@ void TestFolderUpload::shouldUploadFilesInParallelUpToAFullBar()
     QVERIFY(dialog.closeButton()->isVisible());
     QVERIFY(!dialog.cancelButton()->isVisible());
     QVERIFY(!dialog.failureList()->isVisible());
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog);
 
     QStringList expected;
     for (int i = 0; i < 6; ++i)
@@ -159,6 +161,7 @@ void TestFolderUpload::shouldReportEachFileThatCannotGoAndUploadTheRest()
     QCOMPARE(dialog.failureList()->count(), 3);
     QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("3 failed")));
     QCOMPARE(dialog.progress()->value(), dialog.progress()->maximum());
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog); // the failure list shown too
     QCOMPARE(itemNames(m_workspace->admin(), m_folder), QStringList{QStringLiteral("good.png")});
 }
 

@@ -226,8 +226,15 @@ void TestDesktopIntegration::shouldShowVersionsAndLicenceInAbout()
                      || item->text(0) == QLatin1String("System"),
                  qPrintable(item->text(0) + QLatin1Char(' ') + item->text(1)));
     }
-    for (const char *library : {"Qt", "OpenSSL", "libssh", "SQLite", "QCoro"})
+    for (const char *library : {"Qt", "OpenSSL", "libssh", "SQLite", "QCoro", "GDCM", "Tesseract"})
         QVERIFY2(libraries.contains(QLatin1String(library)), library);
+    // Tesseract's version comes from the build: the About box does not load the text-detection
+    // module (nor Tesseract with it) into the app.
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    QVERIFY(maps.open(QIODevice::ReadOnly));
+    const QByteArray mapped = maps.readAll();
+    QVERIFY(!mapped.contains("libtesseract"));
+    QVERIFY(!mapped.contains("encord_deid_ocr"));
     QCOMPARE(versions->topLevelItem(0)->text(1), QString::fromLatin1(qVersion()));
 
     about->findChild<QAbstractButton *>(QStringLiteral("copyVersionsButton"))->click();

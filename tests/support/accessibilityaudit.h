@@ -14,10 +14,10 @@ namespace EncordTest {
 /// QAccessible::queryAccessibleInterface(w)->text(QAccessible::Name): the accessible name, else
 /// what Qt derives one from (a button's text, a buddy label). A combo box's Name on Linux is
 /// its current text, so it needs an accessible name of its own or a label that names it (the
-/// relation screen readers use there). The parts Qt builds inside a
-/// control (a combo box's popup, a spin box's editor, a view's headers and scroll bars, a tab
-/// bar's scroll buttons; not the widgets a view shows in its cells) are announced as part of it and are not reported on their own, nor are
-/// Qt's private widgets ("qt_" object names).
+/// relation screen readers use there). The parts Qt builds inside a control (a combo box's
+/// popup, a spin box's editor, a view's headers and scroll bars, a tab bar's scroll buttons; not
+/// the widgets a view shows in its cells) are announced as part of it and are not reported on
+/// their own, nor are Qt's private widgets ("qt_" object names).
 class AccessibilityAudit final
 {
 public:

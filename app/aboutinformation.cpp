@@ -1,5 +1,7 @@
 #include "aboutinformation.h"
 
+#include "engineversions.h"
+
 #include <QCoreApplication>
 #include <QSysInfo>
 
@@ -24,6 +26,9 @@ AboutInfo AboutInformation::collect()
         {QStringLiteral("libssh"), QString::fromLatin1(ssh_version(0))},
         {QStringLiteral("SQLite"), QString::fromLatin1(sqlite3_libversion())},
         {QStringLiteral("QCoro"), QStringLiteral(ENCORD_QCORO_VERSION)},
+        {QStringLiteral("GDCM"), Dicom::EngineVersions::gdcm()},
+        // Built against: the text-detection module is not loaded just to ask it.
+        {QStringLiteral("Tesseract"), Dicom::EngineVersions::tesseract()},
         {QCoreApplication::translate("Encord::AboutInformation", "System"),
          QSysInfo::prettyProductName() + QStringLiteral(" (") + QSysInfo::currentCpuArchitecture()
              + QLatin1Char(')')},

@@ -34,6 +34,9 @@ QJsonObject DeidOptions::toJson() const
     QJsonArray conditions;
     for (const SaveCondition &condition : saveConditions)
         conditions.append(condition.toJson());
+    QJsonArray boxes;
+    for (const QRect &box : fixedBoxes)
+        boxes.append(QJsonArray{box.x(), box.y(), box.width(), box.height()});
     return {
         {QStringLiteral("redactTags"), redactTags},
         {QStringLiteral("pixelMode"), modeName(pixelMode)},
@@ -42,6 +45,7 @@ QJsonObject DeidOptions::toJson() const
          naming == OutputNaming::SopInstanceUid ? QStringLiteral("sopInstanceUid")
                                                 : QStringLiteral("prefixedOriginal")},
         {QStringLiteral("maxOcrFrames"), maxOcrFrames},
+        {QStringLiteral("fixedBoxes"), boxes},
     };
 }
 
@@ -67,6 +71,17 @@ std::optional<DeidOptions> DeidOptions::fromJson(const QJsonObject &json, QStrin
             ? OutputNaming::SopInstanceUid
             : OutputNaming::PrefixedOriginal;
     options.maxOcrFrames = qMax(1, json.value(QLatin1String("maxOcrFrames")).toInt(3));
+    for (const QJsonValue &entry : json.value(QLatin1String("fixedBoxes")).toArray()) {
+        const QJsonArray box = entry.toArray();
+        const QRect rect(
+            box.at(0).toInt(), box.at(1).toInt(), box.at(2).toInt(), box.at(3).toInt());
+        if (box.size() != 4 || rect.isEmpty()) {
+            if (error)
+                *error = QStringLiteral("A fixed box needs a position and a size.");
+            return std::nullopt;
+        }
+        options.fixedBoxes.append(rect);
+    }
     return options;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QRect>
 #include <QString>
 
 #include <optional>
@@ -33,6 +34,16 @@ struct DeidOptions
     /// The most frames OCR looks at in one file (spread over the file); the boxes found are
     /// blacked out on every frame.
     int maxOcrFrames = 3;
+    /// Regions (pixel coordinates) blacked out on every frame whatever pixelMode says, without
+    /// looking for text: the places where a device always prints its header, as CTP's and
+    /// deid's region scripts give them. Parts outside the image are ignored.
+    QList<QRect> fixedBoxes;
+
+    /// Whether the pixels are to be changed at all: a text mode or a fixed box.
+    bool redactsPixels() const
+    {
+        return pixelMode != PixelRedactionMode::NoText || !fixedBoxes.isEmpty();
+    }
 
     /// Accepts the v1 ("REDACT_ALL_TEXT") and v2 ("redactAllText") spellings.
     static std::optional<PixelRedactionMode> parseMode(const QString &text);

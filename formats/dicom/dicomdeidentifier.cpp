@@ -12,8 +12,10 @@
 #include <QRegularExpression>
 
 #include <chrono>
+#include <gdcmExplicitDataElement.h>
 #include <gdcmFileMetaInformation.h>
 #include <gdcmImageReader.h>
+#include <gdcmImplicitDataElement.h>
 #include <gdcmReader.h>
 #include <gdcmWriter.h>
 #include <memory>
@@ -28,6 +30,25 @@ bool isValidUid(const QString &uid)
 {
     static const QRegularExpression pattern(QStringLiteral("^[0-9]+(\\.[0-9]+)*$"));
     return !uid.isEmpty() && uid.size() <= 64 && pattern.match(uid).hasMatch();
+}
+
+// Whether the file ends before the data set it declares. GDCM reads a Pixel Data element cut
+// short by the end of the file without failing and fills the missing bytes in, which would make
+// a damaged file look whole (DCMTK refuses it). An unbroken file's size is exactly its preamble,
+// meta group and data set as GDCM measures them; deflated data sets are compressed, so they
+// cannot be measured this way (zlib reports their truncation itself).
+bool isTruncated(const gdcm::File &file, qint64 fileSize)
+{
+    const gdcm::FileMetaInformation &meta = file.GetHeader();
+    const gdcm::TransferSyntax syntax = meta.GetDataSetTransferSyntax();
+    if (syntax == gdcm::TransferSyntax::DeflatedExplicitVRLittleEndian)
+        return false;
+    qint64 declared = meta.GetPreamble().IsEmpty() ? 0 : 128 + 4;
+    declared += qint64(meta.GetLength<gdcm::ExplicitDataElement>());
+    const gdcm::DataSet &dataSet = file.GetDataSet();
+    declared += syntax.IsImplicit() ? qint64(dataSet.GetLength<gdcm::ImplicitDataElement>())
+                                    : qint64(dataSet.GetLength<gdcm::ExplicitDataElement>());
+    return declared > fileSize;
 }
 
 } // namespace
@@ -74,8 +95,7 @@ DeidResult DicomDeidentifier::process(const QString &inputPath,
     if (!input.isFile() || !input.isReadable())
         return DeidResult::failure(inputPath, tr("The file does not exist or cannot be read."));
 
-    const bool wantPixels =
-        m_options.pixelMode != PixelRedactionMode::NoText && action != Action::Inspect;
+    const bool wantPixels = m_options.redactsPixels() && action != Action::Inspect;
     const QByteArray nativePath = QFile::encodeName(input.absoluteFilePath());
     // Each reader reads once: GDCM asserts when a reader is asked to read a second time.
     std::unique_ptr<gdcm::Reader> reader;
@@ -101,6 +121,10 @@ DeidResult DicomDeidentifier::process(const QString &inputPath,
         return DeidResult::failure(inputPath, tr("This is not a DICOM file, or it is damaged."));
 
     gdcm::File &file = reader->GetFile();
+    if (isTruncated(file, input.size()))
+        return DeidResult::failure(inputPath,
+                                   tr("The file is cut short: it ends before the data it "
+                                      "declares, so its image is incomplete."));
     gdcm::DataSet &dataSet = file.GetDataSet();
     const DicomHeader header(file);
 

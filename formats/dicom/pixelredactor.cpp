@@ -277,6 +277,53 @@ QRect padded(const QRect &box, const Layout &layout)
     return box.adjusted(-pad, -pad, pad, pad).intersected(QRect(0, 0, layout.width, layout.height));
 }
 
+// Looks for text on frames spread evenly over the file and adds a box for each word the mode
+// redacts (unless a box holds it already); frame 0's rendering goes to @p outcome. False, with
+// the reason in @p outcome, when Tesseract cannot be used.
+bool findText(const std::vector<char> &buffer,
+              const Layout &layout,
+              const std::vector<std::array<int, 3>> &palette,
+              const DeidOptions &options,
+              const SensitiveTextMatcher &matcher,
+              QList<RedactedBox> &boxes,
+              PixelRedactor::Outcome &outcome)
+{
+    TextDetector detector;
+    if (!detector.isReady()) {
+        outcome.error = detector.errorString();
+        return false;
+    }
+    const int scans = std::min(layout.frames, std::max(1, options.maxOcrFrames));
+    for (int scan = 0; scan < scans; ++scan) {
+        const int frame = scans == 1 ? 0 : scan * (layout.frames - 1) / (scans - 1);
+        GreyImage grey = renderFrame(buffer, layout, frame, palette);
+        if (frame == 0)
+            outcome.firstFrame = grey;
+        // Tesseract skips some words beside text it has already segmented; a second look
+        // with every word found so far masked out finds most of them.
+        for (int look = 0; look < 2; ++look) {
+            const QList<DetectedWord> words = detector.detect(grey);
+            for (const DetectedWord &word : words) {
+                const QRect box = padded(word.box, layout);
+                for (int y = box.top(); y <= box.bottom(); ++y)
+                    std::memset(grey.row(y) + box.left(), 0, size_t(box.width()));
+                if (options.pixelMode == PixelRedactionMode::SensitiveText
+                    && !matcher.isSensitive(word.text))
+                    continue;
+                const bool known = std::any_of(boxes.cbegin(), boxes.cend(), [&](const auto &b) {
+                    return b.rect.contains(box);
+                });
+                if (!known && !box.isEmpty())
+                    boxes.append({box, word.text});
+            }
+            if (words.isEmpty())
+                break;
+        }
+        ++outcome.framesScanned;
+    }
+    return true;
+}
+
 } // namespace
 
 PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
@@ -326,6 +373,15 @@ PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
                             .arg(layout.samples);
         return outcome;
     }
+    // GDCM's RLE decoder puts the bytes of colour samples wider than 8 bits in the wrong places
+    // (DCMTK reads the first pixel of pydicom's rgb_rle_16bit sample as red, GDCM does not), and
+    // its encoder does not undo that: a redacted copy would change every pixel.
+    if (TS::TSType(sourceTs) == TS::RLELossless && layout.samples > 1
+        && layout.bytesPerSample > 1) {
+        outcome.error = tr("Colour images with more than 8 bits per sample in RLE cannot be "
+                           "redacted reliably.");
+        return outcome;
+    }
     if (layout.photometric == PI::YBR_FULL_422 && !sourceTs.IsEncapsulated()
         && buffer.size() == size_t(layout.width) * size_t(layout.height) * 2 * size_t(layout.frames)
         && layout.bytesPerSample == 1)
@@ -340,41 +396,17 @@ PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
                                                         ? paletteColours(decoded.GetLUT(), layout)
                                                         : std::vector<std::array<int, 3>>{};
 
-    // Find text on frames spread evenly over the file.
-    TextDetector detector;
-    if (!detector.isReady()) {
-        outcome.error = detector.errorString();
-        return outcome;
-    }
-    const int scans = std::min(layout.frames, std::max(1, options.maxOcrFrames));
+    // The fixed regions first, then (in a text mode) the text found.
     QList<RedactedBox> boxes;
-    for (int scan = 0; scan < scans; ++scan) {
-        const int frame = scans == 1 ? 0 : scan * (layout.frames - 1) / (scans - 1);
-        GreyImage grey = renderFrame(buffer, layout, frame, palette);
-        if (frame == 0)
-            outcome.firstFrame = grey;
-        // Tesseract skips some words beside text it has already segmented; a second look
-        // with every word found so far masked out finds most of them.
-        for (int look = 0; look < 2; ++look) {
-            const QList<DetectedWord> words = detector.detect(grey);
-            for (const DetectedWord &word : words) {
-                const QRect box = padded(word.box, layout);
-                for (int y = box.top(); y <= box.bottom(); ++y)
-                    std::memset(grey.row(y) + box.left(), 0, size_t(box.width()));
-                if (options.pixelMode == PixelRedactionMode::SensitiveText
-                    && !matcher.isSensitive(word.text))
-                    continue;
-                const bool known = std::any_of(boxes.cbegin(), boxes.cend(), [&](const auto &b) {
-                    return b.rect.contains(box);
-                });
-                if (!known && !box.isEmpty())
-                    boxes.append({box, word.text});
-            }
-            if (words.isEmpty())
-                break;
-        }
-        ++outcome.framesScanned;
+    for (const QRect &fixed : options.fixedBoxes) {
+        const QRect box = fixed.intersected(QRect(0, 0, layout.width, layout.height));
+        if (!box.isEmpty())
+            boxes.append({box, QString()});
     }
+    if (options.pixelMode == PixelRedactionMode::NoText)
+        outcome.firstFrame = renderFrame(buffer, layout, 0, palette);
+    else if (!findText(buffer, layout, palette, options, matcher, boxes, outcome))
+        return outcome;
     outcome.boxes = boxes;
     outcome.ok = true;
     if (!apply || boxes.isEmpty())
@@ -387,11 +419,16 @@ PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
             fillBox(buffer, layout, frame, box.rect, black);
     }
 
+    // GDCM hands uncompressed YBR_FULL_422 back at full resolution (three samples for every
+    // pixel) and still calls it YBR_FULL_422: stored as they are, those samples are YBR_FULL.
+    PI outputPi = decoded.GetPhotometricInterpretation();
+    if (layout.photometric == PI::YBR_FULL_422 && !layout.subsampled422)
+        outputPi = PI::YBR_FULL;
     gdcm::SmartPointer<gdcm::Image> edited = new gdcm::Image;
     edited->SetNumberOfDimensions(decoded.GetNumberOfDimensions());
     edited->SetDimensions(decoded.GetDimensions());
     edited->SetPixelFormat(decoded.GetPixelFormat());
-    edited->SetPhotometricInterpretation(decoded.GetPhotometricInterpretation());
+    edited->SetPhotometricInterpretation(outputPi);
     edited->SetPlanarConfiguration(decoded.GetPlanarConfiguration());
     edited->SetTransferSyntax(TS::ExplicitVRLittleEndian);
     if (layout.photometric == PI::PALETTE_COLOR)
@@ -421,6 +458,8 @@ PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
         }
         outputTs = sourceTs;
         outputPixels = encoder.GetOutput().GetDataElement();
+        // An encoder may store colour differently (JPEG 2000 with or without its transform).
+        outputPi = encoder.GetOutput().GetPhotometricInterpretation();
     } else if (!lossy
                && (TS::TSType(sourceTs) == TS::ImplicitVRLittleEndian
                    || TS::TSType(sourceTs) == TS::DeflatedExplicitVRLittleEndian)) {
@@ -430,10 +469,8 @@ PixelRedactor::Outcome PixelRedactor::run(const gdcm::Image &image,
     // Lossy sources are written as Explicit VR Little Endian.
 
     dataSet.Replace(outputPixels);
-    setString(dataSet,
-              gdcm::Tag(0x0028, 0x0004),
-              gdcm::VR::CS,
-              PI::GetPIString(decoded.GetPhotometricInterpretation().GetType()));
+    setString(
+        dataSet, gdcm::Tag(0x0028, 0x0004), gdcm::VR::CS, PI::GetPIString(outputPi.GetType()));
     if (layout.samples > 1)
         setUnsignedShort(
             dataSet, gdcm::Tag(0x0028, 0x0006), quint16(decoded.GetPlanarConfiguration()));

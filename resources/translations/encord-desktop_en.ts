@@ -1786,10 +1786,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One file URL per line, as the integration names it, e.g. file:///data/pacs/study/image1.dcm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Integration:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1908,6 +1904,76 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Files added from the folders above, or one file URL per line as the integration names it, e.g. file:///data/pacs/study/image1.dcm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Storage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files in the selected folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Selected Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the selected files to the file URLs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folders could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a folder to see its files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the folder&apos;s files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files could not be listed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) of %1 can be chosen here; the others are greyed out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Encord::DeidStorageItemFilter</name>
+    <message>
+        <source>A DICOM series: choose its files one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in Encord&apos;s storage, not in the integration %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In another integration, not in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The integration gives no URL for this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a DICOM file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Encord::DesktopController</name>
@@ -2023,6 +2089,10 @@
         <source>The de-identified file could not be moved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file is cut short: it ends before the data it declares, so its image is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Encord::Dicom::DicomHeader</name>
@@ -2065,6 +2135,10 @@
     </message>
     <message>
         <source>The redacted pixels could not be re-encoded as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour images with more than 8 bits per sample in RLE cannot be redacted reliably.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3219,6 +3293,10 @@
     </message>
     <message>
         <source>Feature hash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The skeleton “%1” needs a skeleton template of that name: import a structure file that has one, or pick another shape.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

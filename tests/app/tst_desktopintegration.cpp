@@ -6,10 +6,20 @@
 
 #include "aboutdialog.h"
 #include "aboutinformation.h"
+#include "accessibilityaudit.h"
+#include "auth/privatekey.h"
 #include "browserwindowfactory.h"
+#include "client/encordclient.h"
+#include "deidsourcepage.h"
+#include "dicomdeidwizard.h"
 #include "errorbanner.h"
+#include "errorcolour.h"
+#include "fieldmessage.h"
 #include "helpmenu.h"
 #include "mainwindow.h"
+#include "newdatasetdialog.h"
+#include "ontologyeditordialog.h"
+#include "ontologyeditorwidget.h"
 #include "profilesdialog.h"
 #include "resourcepane.h"
 
@@ -21,15 +31,21 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QFile>
+#include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSettings>
+#include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTabBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -93,46 +109,6 @@ QColor backgroundOf(const QWidget *widget)
     return widget->palette().color(QPalette::Window);
 }
 
-bool isControl(const QWidget *widget)
-{
-    if (qobject_cast<const QScrollBar *>(widget))
-        return false;
-    return qobject_cast<const QAbstractButton *>(widget) || qobject_cast<const QLineEdit *>(widget)
-           || qobject_cast<const QComboBox *>(widget)
-           || qobject_cast<const QAbstractItemView *>(widget)
-           || qobject_cast<const QAbstractSpinBox *>(widget)
-           || qobject_cast<const QTabBar *>(widget);
-}
-
-// Controls under @p root that a screen reader would announce without a name.
-QStringList unnamedControls(QWidget *root)
-{
-    QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    widgets.prepend(root);
-    QStringList unnamed;
-    for (QWidget *widget : std::as_const(widgets)) {
-        if (!isControl(widget) || widget->objectName().startsWith(QLatin1String("qt_")))
-            continue;
-        // The parts of a combo box, spin box, line edit or view (an editor, a clear button, a
-        // header, a popup list) are announced as part of their owner.
-        QWidget *parent = widget->parentWidget();
-        if (qobject_cast<QComboBox *>(parent) || qobject_cast<QAbstractSpinBox *>(parent)
-            || qobject_cast<QLineEdit *>(parent) || qobject_cast<QAbstractItemView *>(parent)
-            || (parent && parent->inherits("QComboBoxPrivateContainer"))
-            || (parent && qobject_cast<QAbstractItemView *>(parent->parentWidget())))
-            continue;
-        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(widget);
-        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty()) {
-            unnamed << QStringLiteral("%1 \"%2\" in %3")
-                           .arg(QString::fromLatin1(widget->metaObject()->className()),
-                                widget->objectName(),
-                                parent ? QString::fromLatin1(parent->metaObject()->className())
-                                       : QString());
-        }
-    }
-    return unnamed;
-}
-
 // Labels with text whose colour does not stand out from their background.
 QStringList unreadableLabels(QWidget *root)
 {
@@ -180,9 +156,11 @@ private Q_SLOTS:
     void cleanupTestCase();
     void shouldOpenTheLogFolderFromTheHelpMenu();
     void shouldShowVersionsAndLicenceInAbout();
+    void shouldReportControlsWithoutAName();
     void shouldNameEveryControlForAccessibility();
     void shouldNameEveryMenuCommand();
     void shouldStayReadableInLightAndDarkPalettes();
+    void shouldShowErrorsReadablyInLightAndDarkPalettes();
     void shouldRenderIconsSharplyOnHiDpiScreens();
 
 private:
@@ -248,8 +226,15 @@ void TestDesktopIntegration::shouldShowVersionsAndLicenceInAbout()
                      || item->text(0) == QLatin1String("System"),
                  qPrintable(item->text(0) + QLatin1Char(' ') + item->text(1)));
     }
-    for (const char *library : {"Qt", "OpenSSL", "libssh", "SQLite", "QCoro"})
+    for (const char *library : {"Qt", "OpenSSL", "libssh", "SQLite", "QCoro", "GDCM", "Tesseract"})
         QVERIFY2(libraries.contains(QLatin1String(library)), library);
+    // Tesseract's version comes from the build: the About box does not load the text-detection
+    // module (nor Tesseract with it) into the app.
+    QFile maps(QStringLiteral("/proc/self/maps"));
+    QVERIFY(maps.open(QIODevice::ReadOnly));
+    const QByteArray mapped = maps.readAll();
+    QVERIFY(!mapped.contains("libtesseract"));
+    QVERIFY(!mapped.contains("encord_deid_ocr"));
     QCOMPARE(versions->topLevelItem(0)->text(1), QString::fromLatin1(qVersion()));
 
     about->findChild<QAbstractButton *>(QStringLiteral("copyVersionsButton"))->click();
@@ -262,19 +247,64 @@ void TestDesktopIntegration::shouldShowVersionsAndLicenceInAbout()
     about->close();
 }
 
+void TestDesktopIntegration::shouldReportControlsWithoutAName()
+{
+    // Given a form with controls named in each way Qt derives a name (accessible name, buddy
+    // label, button text) and three that have none: a line edit, a slider, and a combo box in a
+    // table's cell, whose current text Qt reports as its name
+    QWidget form;
+    auto *layout = new QFormLayout(&form);
+    layout->addRow(QStringLiteral("&Title:"), new QLineEdit(&form));
+    auto *count = new QSpinBox(&form);
+    count->setAccessibleName(QStringLiteral("Count"));
+    layout->addRow(count);
+    layout->addRow(new QPushButton(QStringLiteral("&Save"), &form));
+    auto *kind = new QComboBox(&form);
+    kind->setEditable(true);
+    kind->setAccessibleName(QStringLiteral("Kind"));
+    layout->addRow(kind);
+    auto *bare = new QLineEdit(&form);
+    bare->setObjectName(QStringLiteral("bareEdit"));
+    layout->addRow(bare);
+    auto *slider = new QSlider(Qt::Horizontal, &form);
+    slider->setObjectName(QStringLiteral("bareSlider"));
+    layout->addRow(slider);
+    auto *table = new QTableWidget(1, 1, &form);
+    table->setAccessibleName(QStringLiteral("Rows"));
+    auto *cell = new QComboBox;
+    cell->setObjectName(QStringLiteral("cellCombo"));
+    cell->addItem(QStringLiteral("is one of"));
+    auto *labelled = new QComboBox(&form);
+    labelled->addItem(QStringLiteral("Daily"));
+    layout->addRow(QStringLiteral("&Frequency:"), labelled);
+    table->setCellWidget(0, 0, cell);
+    layout->addRow(table);
+    form.show();
+
+    // Then exactly those three are reported, and none of the parts Qt builds inside the others
+    // (the spin box's and the editable combo box's line edits, the table's headers)
+    const QStringList unnamed = EncordTest::AccessibilityAudit::unnamedControls(&form);
+    QVERIFY2(unnamed.size() == 3, qPrintable(unnamed.join(u'\n')));
+    QVERIFY2(unnamed.at(0).startsWith(QStringLiteral("QLineEdit \"bareEdit\" in QWidget")),
+             qPrintable(unnamed.join(u'\n')));
+    QVERIFY2(unnamed.at(1).startsWith(QStringLiteral("QSlider \"bareSlider\"")),
+             qPrintable(unnamed.join(u'\n')));
+    QVERIFY2(unnamed.at(2).contains(QStringLiteral("QComboBox \"cellCombo\" in QWidget "
+                                                   "\"qt_scrollarea_viewport\" in QTableWidget")),
+             qPrintable(unnamed.join(u'\n')));
+}
+
 void TestDesktopIntegration::shouldNameEveryControlForAccessibility()
 {
-    QStringList unnamed = unnamedControls(m_window.get());
+    ENCORD_VERIFY_CONTROLS_NAMED(m_window.get());
 
     ProfilesDialog profiles({ConnectionProfile::defaultLocal()}, QString(), m_window.get());
     profiles.show();
-    unnamed << unnamedControls(&profiles);
+    ENCORD_VERIFY_CONTROLS_NAMED(&profiles);
 
     AboutDialog about(AboutInformation::collect(), m_window.get());
     about.show();
-    unnamed << unnamedControls(&about);
-
-    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("\n"))));
+    ENCORD_VERIFY_CONTROLS_NAMED(&about);
 }
 
 void TestDesktopIntegration::shouldNameEveryMenuCommand()
@@ -321,6 +351,88 @@ void TestDesktopIntegration::shouldStayReadableInLightAndDarkPalettes()
 
     QApplication::setPalette(QApplication::style()->standardPalette());
     pane->errorBanner()->hide();
+}
+
+void TestDesktopIntegration::shouldShowErrorsReadablyInLightAndDarkPalettes()
+{
+    // Given the error lines of a set-up form (a field's problem, a failed request), of the
+    // ontology editor (the title's problem, a refused file) and of the DICOM wizard (a refused
+    // output folder), each showing its message
+    RequestsSettings quick;
+    quick.maxRetries = 0;
+    quick.connectionRetries = 0;
+    const EncordClient nowhere(
+        PrivateKey::generate(), QUrl(QStringLiteral("http://127.0.0.1:9")), quick);
+    NewDatasetDialog dataset(nowhere, m_window.get());
+    dataset.show();
+    QTest::keyClicks(dataset.titleEdit(), QStringLiteral("Scans"));
+    dataset.createButton()->click(); // nothing listens there: the form says so
+    QTRY_VERIFY_WITH_TIMEOUT(dataset.errorLabel()->isVisible(), 10000);
+    dataset.titleEdit()->selectAll();
+    QTest::keyClick(dataset.titleEdit(), Qt::Key_Delete);
+    QLabel *titleProblem = dataset.titleMessage();
+    QVERIFY(titleProblem->isVisible());
+    QLabel *requestProblem = dataset.errorLabel();
+
+    OntologyEditorDialog ontology(nowhere, m_window.get());
+    ontology.show();
+    auto *ontologyTitle = ontology.findChild<QLineEdit *>(QStringLiteral("titleEdit"));
+    QTest::keyClicks(ontologyTitle, QStringLiteral("R"));
+    QTest::keyClick(ontologyTitle, Qt::Key_Backspace);
+    auto *ontologyTitleProblem = ontology.findChild<QLabel *>(QStringLiteral("titleMessage"));
+    QVERIFY(!ontologyTitleProblem->text().isEmpty());
+    QVERIFY(!ontology.editor()->importFile(m_dir.filePath(QStringLiteral("missing.json"))));
+    QLabel *notice = nullptr;
+    for (QLabel *label : ontology.editor()->findChildren<QLabel *>()) {
+        if (label->text() == ontology.editor()->noticeText())
+            notice = label;
+    }
+    QVERIFY(notice && notice->isVisible());
+
+    DicomDeidWizard deid(std::nullopt, m_window.get());
+    deid.show();
+    const QString sources = m_dir.filePath(QStringLiteral("dicom"));
+    QVERIFY(QDir().mkpath(sources));
+    QFile file(sources + QStringLiteral("/a.dcm"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    deid.sourcePage()->addLocalPaths({sources});
+    deid.sourcePage()->setOutputFolder(sources);
+    auto *outputProblem = deid.sourcePage()->findChild<QLabel *>(QStringLiteral("outputProblem"));
+    QVERIFY(outputProblem->isVisible());
+    QTest::qWait(0);
+
+    // Then each reads as an error (red) with a contrast of 4.5:1 on its background, in the light
+    // palette and after the desktop switched to a dark one while they were shown
+    const QList<QLabel *> problems = {
+        titleProblem, requestProblem, ontologyTitleProblem, notice, outputProblem};
+    const auto check = [&problems](const char *palette) {
+        QStringList failures;
+        for (QLabel *label : problems) {
+            const QColor text = label->palette().color(label->foregroundRole());
+            const double ratio = contrast(text, backgroundOf(label));
+            const bool red = text.red() > text.green() + 40 && text.red() > text.blue() + 40;
+            if (ratio < 4.5 || !red)
+                failures << QStringLiteral("%1 \"%2\": %3 on %4, contrast %5")
+                                .arg(QLatin1String(palette),
+                                     label->text().left(40),
+                                     text.name(),
+                                     backgroundOf(label).name())
+                                .arg(ratio, 0, 'f', 2);
+        }
+        return failures;
+    };
+    QStringList failures = check("light");
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+
+    QApplication::setPalette(darkPalette());
+    QTest::qWait(0);
+    failures = check("dark");
+    QApplication::setPalette(QApplication::style()->standardPalette());
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
+    QTest::qWait(0);
+    failures = check("light again");
+    QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
 }
 
 void TestDesktopIntegration::shouldRenderIconsSharplyOnHiDpiScreens()

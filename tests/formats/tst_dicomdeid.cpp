@@ -27,6 +27,7 @@
 #include <QTest>
 
 #include <gdcmAttribute.h>
+#include <gdcmImageApplyLookupTable.h>
 #include <gdcmImageChangeTransferSyntax.h>
 #include <gdcmImageReader.h>
 #include <gdcmImageWriter.h>
@@ -42,6 +43,7 @@ namespace {
 const QStringList kUnreadable = {
     QStringLiteral("dcmtk_wklist1.wl"),
     QStringLiteral("dcmtk_wklist4.wl"),
+    QStringLiteral("pydicom_MR_truncated.dcm"), // its Pixel Data ends early: GDCM pads it
     QStringLiteral("pydicom_UN_sequence.dcm"),
     QStringLiteral("pydicom_chrSQEncoding.dcm"),
     QStringLiteral("pydicom_empty_charset_LEI.dcm"),
@@ -120,6 +122,144 @@ std::vector<char> decodedPixels(const QString &path, QString *photometric = null
         *photometric =
             QString::fromLatin1(change.GetOutput().GetPhotometricInterpretation().GetString());
     return buffer;
+}
+
+// A file's pixels as GDCM decodes them (Explicit VR LE), with what is needed to walk them.
+struct DecodedImage
+{
+    std::vector<char> bytes;
+    QString photometric;
+    int width = 0;
+    int height = 0;
+    int frames = 1;
+    int samples = 1;
+    int bytesPerSample = 1;
+    int bitsStored = 8;
+    bool isSigned = false;
+    bool planar = false;
+    bool subsampled422 = false; ///< YBR_FULL_422 left subsampled: Y0 Y1 Cb Cr per pixel pair
+
+    bool isNull() const { return bytes.empty(); }
+    qint64 sample(int frame, int x, int y, int s) const
+    {
+        const qsizetype pixels = qsizetype(width) * height;
+        const qsizetype pixel = qsizetype(y) * width + x;
+        qsizetype offset = 0;
+        if (subsampled422) {
+            offset = (frame * pixels / 2 + pixel / 2) * 4 + (s == 0 ? pixel % 2 : 1 + s);
+        } else {
+            const qsizetype index = planar ? s * pixels + pixel : pixel * samples + s;
+            offset = (frame * pixels * samples + index) * bytesPerSample;
+        }
+        quint32 raw = 0;
+        for (int b = bytesPerSample - 1; b >= 0; --b)
+            raw = (raw << 8) | quint8(bytes[size_t(offset + b)]);
+        if (bitsStored < 32)
+            raw &= (quint32(1) << bitsStored) - 1;
+        if (isSigned && (raw & (quint32(1) << (bitsStored - 1))))
+            return qint64(raw) - (qint64(1) << bitsStored);
+        return raw;
+    }
+};
+
+// @p applyPalette: PALETTE COLOR images come back as RGB, through GDCM's lookup table.
+DecodedImage decodeImage(const QString &path, bool applyPalette = false)
+{
+    gdcm::ImageReader reader;
+    const QByteArray native = QFile::encodeName(path);
+    reader.SetFileName(native.constData());
+    if (!reader.Read())
+        return {};
+    gdcm::ImageApplyLookupTable palette;
+    const gdcm::Image *image = &reader.GetImage();
+    if (applyPalette
+        && image->GetPhotometricInterpretation()
+               == gdcm::PhotometricInterpretation::PALETTE_COLOR) {
+        palette.SetInput(*image);
+        if (!palette.Apply())
+            return {};
+        image = &palette.GetOutput();
+    }
+    gdcm::ImageChangeTransferSyntax change;
+    change.SetTransferSyntax(gdcm::TransferSyntax::ExplicitVRLittleEndian);
+    change.SetInput(*image);
+    if (!change.Change())
+        return {};
+    const gdcm::Image &decoded = change.GetOutput();
+    DecodedImage result;
+    result.bytes.resize(decoded.GetBufferLength());
+    if (!decoded.GetBuffer(result.bytes.data()))
+        return {};
+    const gdcm::PixelFormat &format = decoded.GetPixelFormat();
+    result.photometric =
+        QString::fromLatin1(decoded.GetPhotometricInterpretation().GetString()).trimmed();
+    result.width = int(decoded.GetDimension(0));
+    result.height = int(decoded.GetDimension(1));
+    result.frames = decoded.GetNumberOfDimensions() > 2 ? int(decoded.GetDimension(2)) : 1;
+    result.samples = format.GetSamplesPerPixel();
+    result.bytesPerSample = format.GetBitsAllocated() / 8;
+    result.bitsStored = format.GetBitsStored();
+    result.isSigned = format.GetPixelRepresentation() == 1;
+    result.planar = decoded.GetPlanarConfiguration() == 1;
+    result.subsampled422 =
+        result.photometric == QLatin1String("YBR_FULL_422")
+        && result.bytes.size() == size_t(result.width) * result.height * 2 * result.frames;
+    return result;
+}
+
+// The pixel bytes of @p path as DCMTK stores them after reading (RLE, JPEG lossless and
+// JPEG-LS decompressed by DCMTK's own codecs first), a second opinion on what GDCM decodes.
+// Empty when DCMTK cannot decode the transfer syntax (it has no JPEG 2000) or fails.
+QByteArray dcmtkPixels(const QString &path, const QString &transferSyntax, const QString &scratch)
+{
+    static const QHash<QString, QString> decompressors = {
+        {QStringLiteral("1.2.840.10008.1.2.5"), QStringLiteral("dcmdrle")},
+        {QStringLiteral("1.2.840.10008.1.2.4.70"), QStringLiteral("dcmdjpeg")},
+        {QStringLiteral("1.2.840.10008.1.2.4.80"), QStringLiteral("dcmdjpls")},
+    };
+    if (transferSyntax.startsWith(QLatin1String("1.2.840.10008.1.2.4."))
+        && !decompressors.contains(transferSyntax))
+        return {};
+    QDir(scratch).removeRecursively();
+    QDir().mkpath(scratch + QStringLiteral("/raw"));
+    QString input = path;
+    if (decompressors.contains(transferSyntax)) {
+        input = scratch + QStringLiteral("/decompressed.dcm");
+        QProcess tool;
+        tool.start(decompressors.value(transferSyntax), {path, input});
+        if (!tool.waitForFinished(30000) || tool.exitCode() != 0)
+            return {};
+    }
+    QProcess dump;
+    dump.start(
+        QStringLiteral("dcmdump"),
+        {QStringLiteral("-q"), QStringLiteral("+W"), scratch + QStringLiteral("/raw"), input});
+    if (!dump.waitForFinished(30000) || dump.exitCode() != 0)
+        return {};
+    // Every OB/OW value goes to its own file; Pixel Data is the largest.
+    const QFileInfoList files =
+        QDir(scratch + QStringLiteral("/raw")).entryInfoList(QDir::Files, QDir::Size);
+    if (files.isEmpty())
+        return {};
+    QFile raw(files.first().filePath());
+    return raw.open(QIODevice::ReadOnly) ? raw.readAll() : QByteArray();
+}
+
+// The stored value of sample @p s that shows as black under the image's interpretation; nullopt
+// for PALETTE COLOR, whose black depends on its table.
+std::optional<qint64> blackSample(const DecodedImage &image, int s)
+{
+    const qint64 half = qint64(1) << (image.bitsStored - 1);
+    const QString &pi = image.photometric;
+    if (pi == QLatin1String("MONOCHROME2"))
+        return image.isSigned ? -half : 0;
+    if (pi == QLatin1String("MONOCHROME1"))
+        return image.isSigned ? half - 1 : 2 * half - 1;
+    if (pi == QLatin1String("RGB"))
+        return 0;
+    if (pi.startsWith(QLatin1String("YBR_FULL")))
+        return s == 0 ? 0 : half;
+    return std::nullopt;
 }
 
 QString transferSyntaxOf(const QString &path)
@@ -301,6 +441,8 @@ private Q_SLOTS:
     void shouldReportUnreadableAndBrokenFilesPerFile();
     void shouldBlackOutAllBurnedInText();
     void shouldBlackOutOnlySensitiveText();
+    void shouldBlackOutFixedBoxesForEveryPhotometricInterpretation_data();
+    void shouldBlackOutFixedBoxesForEveryPhotometricInterpretation();
     void shouldMatchIdentifyingWordsTolerantly_data();
     void shouldMatchIdentifyingWordsTolerantly();
     void shouldEvaluateSaveConditions_data();
@@ -442,6 +584,23 @@ void TestDicomDeid::shouldReportUnreadableAndBrokenFilesPerFile()
     QVERIFY(finished.wait(10000));
     QCOMPARE(runner.results().at(0).status, DeidResult::Status::Failed);
     QVERIFY(!runner.results().at(0).error.isEmpty());
+
+    // And a file whose pixel data the file ends inside of is an error in every mode, not a copy
+    // with pixels made up for the missing bytes
+    const QString cut = QDir(sampleDir()).filePath(QStringLiteral("pydicom_MR_truncated.dcm"));
+    for (const PixelRedactionMode mode :
+         {PixelRedactionMode::NoText, PixelRedactionMode::AllText}) {
+        DeidOptions cutOptions;
+        cutOptions.pixelMode = mode;
+        const DeidResult cutResult =
+            run(cutOptions, {{cut, folder, QStringLiteral("out-cut.dcm")}}).at(0);
+        QCOMPARE(cutResult.status, DeidResult::Status::Failed);
+        QVERIFY2(cutResult.error.contains(QStringLiteral("cut short")),
+                 qPrintable(cutResult.error));
+        QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral("out-cut.dcm"))));
+    }
+    const DeidResult cutPreview = DicomDeidentifier(DeidOptions{}).preview(cut);
+    QCOMPARE(cutPreview.status, DeidResult::Status::Failed);
 }
 
 void TestDicomDeid::shouldBlackOutAllBurnedInText()
@@ -559,6 +718,181 @@ void TestDicomDeid::shouldBlackOutOnlySensitiveText()
         QVERIFY2(!box.rect.intersects(sample.plain), qPrintable(box.text));
     const QImage after = frameOf(result.outputPath);
     QCOMPARE(after.pixel(sample.plain.center()), sample.pixels.pixel(sample.plain.center()));
+}
+
+void TestDicomDeid::shouldBlackOutFixedBoxesForEveryPhotometricInterpretation_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<QString>("outputSyntax"); ///< the rule's; empty: refused, a per-file error
+    QTest::addColumn<bool>("lossyFlag");       ///< (0028,2110) must say 01
+
+    const QString explicitLe = QStringLiteral("1.2.840.10008.1.2.1");
+    const QString rle = QStringLiteral("1.2.840.10008.1.2.5");
+    QTest::newRow("palette, RLE, 10 frames")
+        << QStringLiteral("octave_US-PAL-8-10x-echo.dcm") << rle << false;
+    QTest::newRow("MONOCHROME1, implicit LE")
+        << QStringLiteral("octave_simple-test.dcm") << QStringLiteral("1.2.840.10008.1.2") << false;
+    QTest::newRow("MONOCHROME2 signed 16-bit")
+        << QStringLiteral("pydicom_MR_small.dcm") << explicitLe << false;
+    QTest::newRow("MONOCHROME2 signed 16-bit, implicit LE")
+        << QStringLiteral("octave_CT-MONO2-16-ankle.dcm") << QStringLiteral("1.2.840.10008.1.2")
+        << false;
+    QTest::newRow("MONOCHROME2 signed 16-bit, big endian")
+        << QStringLiteral("pydicom_MR_small_bigendian.dcm") << QStringLiteral("1.2.840.10008.1.2.2")
+        << false;
+    QTest::newRow("MONOCHROME2 signed 16-bit, RLE")
+        << QStringLiteral("pydicom_MR_small_RLE.dcm") << rle << false;
+    QTest::newRow("MONOCHROME2 signed, JPEG-LS lossless")
+        << QStringLiteral("pydicom_MR_small_jpeg_ls_lossless.dcm")
+        << QStringLiteral("1.2.840.10008.1.2.4.80") << false;
+    QTest::newRow("MONOCHROME2 signed, JPEG 2000 lossless")
+        << QStringLiteral("pydicom_MR_small_jp2klossless.dcm")
+        << QStringLiteral("1.2.840.10008.1.2.4.90") << false;
+    QTest::newRow("MONOCHROME2 signed, JPEG 2000 lossy")
+        << QStringLiteral("pydicom_JPEG2000.dcm") << explicitLe << true;
+    QTest::newRow("MONOCHROME2 12-bit, JPEG extended (lossy)")
+        << QStringLiteral("pydicom_JPGExtended.dcm") << explicitLe << true;
+    QTest::newRow("MONOCHROME2 32-bit, RLE, 15 frames")
+        << QStringLiteral("pydicom_rtdose_rle.dcm") << rle << false;
+    QTest::newRow("MONOCHROME2, deflated") << QStringLiteral("pydicom_image_dfl.dcm")
+                                           << QStringLiteral("1.2.840.10008.1.2.1.99") << false;
+    QTest::newRow("RGB, odd size")
+        << QStringLiteral("pydicom_SC_rgb_small_odd.dcm") << explicitLe << false;
+    QTest::newRow("RGB planar, big endian") << QStringLiteral("pydicom_ExplVR_BigEnd.dcm")
+                                            << QStringLiteral("1.2.840.10008.1.2.2") << false;
+    QTest::newRow("RGB, RLE, 2 frames")
+        << QStringLiteral("pydicom_SC_rgb_rle_2frame.dcm") << rle << false;
+    // GDCM misplaces the bytes of colour RLE samples wider than 8 bits: refused, not mangled.
+    QTest::newRow("RGB 16-bit, RLE, 2 frames (refused)")
+        << QStringLiteral("pydicom_SC_rgb_rle_16bit_2frame.dcm") << QString() << false;
+    QTest::newRow("RGB, JPEG lossless") << QStringLiteral("pydicom_SC_rgb_jpeg_gdcm.dcm")
+                                        << QStringLiteral("1.2.840.10008.1.2.4.70") << false;
+    QTest::newRow("YBR_FULL, JPEG baseline")
+        << QStringLiteral("pydicom_SC_rgb_jpeg_dcmtk.dcm") << explicitLe << true;
+    QTest::newRow("YBR_FULL, JPEG baseline, odd size")
+        << QStringLiteral("pydicom_SC_rgb_small_odd_jpeg.dcm") << explicitLe << true;
+    QTest::newRow("YBR_FULL_422 uncompressed, lossy once")
+        << QStringLiteral("pydicom_SC_ybr_full_422_uncompressed.dcm") << explicitLe << true;
+    QTest::newRow("YBR_RCT, JPEG 2000 lossless")
+        << QStringLiteral("pydicom_GDCMJ2K_TextGBR.dcm") << QStringLiteral("1.2.840.10008.1.2.4.90")
+        << false;
+}
+
+void TestDicomDeid::shouldBlackOutFixedBoxesForEveryPhotometricInterpretation()
+{
+    QFETCH(QString, sample);
+    QFETCH(QString, outputSyntax);
+    QFETCH(bool, lossyFlag);
+
+    // Given a sample and a box over part of it: pair-aligned, so that a YBR_FULL_422 pair is
+    // either inside or outside it
+    const QString input = QDir(sampleDir()).filePath(sample);
+    const DecodedImage before = decodeImage(input);
+    QVERIFY2(!before.isNull(), qPrintable(sample));
+    const int left = (before.width / 4) & ~1;
+    const QRect box(left,
+                    before.height / 4,
+                    std::max(1, (before.width / 2) & ~1),
+                    std::max(1, before.height / 3));
+    const QString folder = m_dir.filePath(QStringLiteral("fixed"));
+    QVERIFY(QDir().mkpath(folder));
+
+    // When it is de-identified with that box (no text search)
+    DeidOptions options;
+    options.fixedBoxes = {box, QRect(-50, -50, 10, 10)}; // the second lies outside the image
+    const QList<DeidResult> results =
+        run(options, {{input, folder, QStringLiteral("boxed-") + sample}});
+    const DeidResult &result = results.at(0);
+    if (outputSyntax.isEmpty()) {
+        QCOMPARE(result.status, DeidResult::Status::Failed);
+        QVERIFY(!result.error.isEmpty());
+        QVERIFY(QDir(folder).entryList({QStringLiteral("*") + sample}, QDir::Files).isEmpty());
+        return;
+    }
+    QVERIFY2(result.status == DeidResult::Status::Written, qPrintable(result.error));
+    QCOMPARE(result.boxes.size(), 1);
+    QCOMPARE(result.boxes.first().rect, box);
+
+    // Then the copy opens in DCMTK, follows the transfer-syntax rule, keeps the lossy flag
+    const auto tags = dcmdumpTags(result.outputPath);
+    QVERIFY2(tags, "dcmdump cannot read the output");
+    QCOMPARE(transferSyntaxOf(result.outputPath), outputSyntax);
+    QProcess flag;
+    flag.start(QStringLiteral("dcmdump"),
+               {QStringLiteral("-q"),
+                QStringLiteral("+P"),
+                QStringLiteral("0028,2110"),
+                result.outputPath});
+    QVERIFY(flag.waitForFinished(30000));
+    QCOMPARE(QString::fromLatin1(flag.readAllStandardOutput()).contains(QLatin1String("[01]")),
+             lossyFlag);
+
+    // And on every frame the box holds the interpretation's black and nothing else changed
+    const DecodedImage after = decodeImage(result.outputPath);
+    QVERIFY(!after.isNull());
+    // GDCM decodes YBR_FULL_422 to full resolution: stored so, it is YBR_FULL
+    const bool upsampled =
+        before.photometric == QLatin1String("YBR_FULL_422") && !before.subsampled422;
+    QCOMPARE(after.photometric, upsampled ? QStringLiteral("YBR_FULL") : before.photometric);
+    // DCMTK reads the same pixels from the copy as GDCM (an odd length has a pad byte more)
+    const QByteArray second =
+        dcmtkPixels(result.outputPath, outputSyntax, m_dir.filePath(QStringLiteral("dcmtk")));
+    const QByteArray decoded(after.bytes.data(), qsizetype(after.bytes.size()));
+    if (!outputSyntax.startsWith(QLatin1String("1.2.840.10008.1.2.4.9"))) // no JPEG 2000 in DCMTK
+        QVERIFY2(second.left(decoded.size()) == decoded && second.size() - decoded.size() <= 1,
+                 "DCMTK and GDCM read different pixels from the copy");
+    QCOMPARE(after.bytes.size(), before.bytes.size());
+    QCOMPARE(after.frames, before.frames);
+    for (int frame = 0; frame < after.frames; ++frame) {
+        for (int y = 0; y < after.height; ++y) {
+            for (int x = 0; x < after.width; ++x) {
+                for (int s = 0; s < after.samples; ++s) {
+                    const qint64 value = after.sample(frame, x, y, s);
+                    const std::optional<qint64> black = blackSample(after, s);
+                    const bool inside = box.contains(x, y);
+                    if (inside && black && value == *black)
+                        continue;
+                    if (!inside && value == before.sample(frame, x, y, s))
+                        continue;
+                    if (inside && !black)
+                        continue; // palette: checked below through its table
+                    QFAIL(qPrintable(
+                        QStringLiteral("frame %1, pixel %2,%3, sample %4: %5 (%6), was %7")
+                            .arg(frame)
+                            .arg(x)
+                            .arg(y)
+                            .arg(s)
+                            .arg(value)
+                            .arg(inside ? QStringLiteral("inside the box")
+                                        : QStringLiteral("outside"))
+                            .arg(before.sample(frame, x, y, s))));
+                }
+            }
+        }
+    }
+
+    // A palette's black is its darkest colour: no pixel of any frame is darker than the box
+    if (after.photometric == QLatin1String("PALETTE COLOR")) {
+        const DecodedImage colours = decodeImage(result.outputPath, true);
+        const DecodedImage original = decodeImage(input, true);
+        QCOMPARE(colours.photometric, QStringLiteral("RGB"));
+        const auto brightness = [](const DecodedImage &image, int frame, int x, int y) {
+            return image.sample(frame, x, y, 0) + image.sample(frame, x, y, 1)
+                   + image.sample(frame, x, y, 2);
+        };
+        const qint64 boxed = brightness(colours, 0, box.left(), box.top());
+        for (int frame = 0; frame < colours.frames; ++frame) {
+            for (int y = 0; y < colours.height; ++y) {
+                for (int x = 0; x < colours.width; ++x) {
+                    if (box.contains(x, y))
+                        QCOMPARE(brightness(colours, frame, x, y), boxed);
+                    else
+                        QVERIFY(brightness(original, frame, x, y) >= boxed);
+                }
+            }
+        }
+        QCOMPARE(boxed, qint64(0)); // this palette has a true black
+    }
 }
 
 void TestDicomDeid::shouldMatchIdentifyingWordsTolerantly_data()

@@ -3,6 +3,7 @@
 // new connection's data, a failing server shows a banner with Retry, storage folders load as
 // they are expanded, and the window remembers its state.
 
+#include "accessibilityaudit.h"
 #include "auth/publickey.h"
 #include "browserwindowfactory.h"
 #include "daterangefilter.h"
@@ -416,23 +417,8 @@ void TestBrowserWindow::shouldRememberWindowState()
 
 void TestBrowserWindow::shouldNameEveryControlForAccessibility()
 {
-    const auto widgets = m_window->findChildren<QWidget *>();
-    for (QWidget *widget : widgets) {
-        const bool interactive =
-            qobject_cast<QLineEdit *>(widget) || qobject_cast<QComboBox *>(widget)
-            || qobject_cast<QAbstractItemView *>(widget) || qobject_cast<QAbstractButton *>(widget);
-        if (!interactive || widget->inherits("QToolButton") || widget->inherits("QHeaderView")
-            || !widget->parentWidget() || widget->objectName().startsWith(QLatin1String("qt_")))
-            continue;
-        // Line edits inside combo boxes and the views' own internals are named by their owner.
-        if (qobject_cast<QComboBox *>(widget->parentWidget())
-            || qobject_cast<QAbstractItemView *>(widget->parentWidget()))
-            continue;
-        QVERIFY2(!widget->accessibleName().isEmpty(),
-                 qPrintable(QStringLiteral("%1 (%2) has no accessible name")
-                                .arg(QString::fromLatin1(widget->metaObject()->className()),
-                                     widget->objectName())));
-    }
+    // Every pane, the filter bar's date form and the details panels included.
+    ENCORD_VERIFY_CONTROLS_NAMED(m_window.get());
 }
 
 void TestBrowserWindow::shouldOfferActionsWhenTheWorkspaceIsEmpty()

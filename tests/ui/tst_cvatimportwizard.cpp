@@ -1,7 +1,9 @@
 // The CVAT import wizard driven as a user would, under the offscreen platform, on the real
 // sample exports and against a real local server: the preview reads the export and says what
-// it holds, errors block the import, the run uploads and imports, Cancel leaves nothing behind.
+// it holds, errors block the import, the run uploads and imports, Cancel leaves nothing behind;
+// on every page every control has a name for screen readers.
 
+#include "accessibilityaudit.h"
 #include "auth/publickey.h"
 #include "cvatimportwizard.h"
 #include "cvatoptionspage.h"
@@ -187,6 +189,7 @@ void TestCvatImportWizard::shouldBlockAnExportWithErrorsAndSaveTheReport()
     auto *source = qobject_cast<CvatSourcePage *>(wizard.currentPage());
     QVERIFY(source);
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     QTest::keyClicks(source->pathEdit(), QDir(broken.path()).filePath(QStringLiteral("nope")));
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
     source->pathEdit()->setText(broken.path());
@@ -202,6 +205,7 @@ void TestCvatImportWizard::shouldBlockAnExportWithErrorsAndSaveTheReport()
     preview->problemFilter()->setCurrentIndex(1); // errors only
     QCOMPARE(preview->problemTable()->rowCount(), 1);
     QVERIFY(preview->problemTable()->item(0, 1)->data(Qt::DisplayRole).toInt() > 0); // line
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
 
     const QString report = broken.filePath(QStringLiteral("report.txt"));
     QVERIFY(preview->saveReport(report));
@@ -221,10 +225,12 @@ void TestCvatImportWizard::shouldImportIntoTheServerAndOfferToOpenTheProject()
     QSignalSpy open(&wizard, &CvatImportWizard::openProjectRequested);
     wizard.show();
     QVERIFY(waitForPreview(wizard));
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     wizard.next();
 
     auto *options = qobject_cast<CvatOptionsPage *>(wizard.currentPage());
     QVERIFY(options);
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     QVERIFY(!options->datasetName()->text().isEmpty()); // a default from the export
     options->datasetName()->clear();
     QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
@@ -234,6 +240,7 @@ void TestCvatImportWizard::shouldImportIntoTheServerAndOfferToOpenTheProject()
 
     auto *run = qobject_cast<CvatRunPage *>(wizard.currentPage());
     QVERIFY(run);
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     QTRY_VERIFY_WITH_TIMEOUT(wizard.currentId() == CvatImportWizard::ResultPageId
                                  || run->state() == CvatRunPage::State::Failed,
                              30000);
@@ -245,6 +252,7 @@ void TestCvatImportWizard::shouldImportIntoTheServerAndOfferToOpenTheProject()
     QVERIFY(wizard.result() && wizard.result()->success);
     QVERIFY(result->openProject());
     QVERIFY(result->issues()->topLevelItemCount() > 0);
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
 
     wizard.button(QWizard::FinishButton)->click();
     QCOMPARE(open.size(), 1);

@@ -3,8 +3,10 @@
 // source folder, options and save conditions read from the page, a preview that lists the
 // tags removed and kept, a run through real encord-deid-worker processes that writes copies
 // dcmdump reads (PatientID gone, PatientName kept), a broken file as its own error row, the
-// CSV export, and integration files de-identified end to end by a real local server.
+// CSV export, integration files picked in the storage browser or pasted and de-identified end to
+// end by a real local server, and every control of every page named for screen readers.
 
+#include "accessibilityaudit.h"
 #include "auth/publickey.h"
 #include "deidoptionspage.h"
 #include "deidpreviewpage.h"
@@ -14,8 +16,13 @@
 #include "dicomdeidaction.h"
 #include "dicomdeidwizard.h"
 #include "integrationstore.h"
+#include "itemstore.h"
 #include "localserver.h"
 #include "saveconditioneditor.h"
+#include "sqlitedatabase.h"
+#include "sqlitetransaction.h"
+#include "storagefoldertreemodel.h"
+#include "storageitemlistmodel.h"
 #include "testpaths.h"
 #include "userstore.h"
 #include "workspace.h"
@@ -38,9 +45,11 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace Encord;
 using Outcome = DeidResultTable::Outcome;
@@ -93,6 +102,7 @@ private Q_SLOTS:
     void shouldHoldBackFilesThatFailASaveCondition();
     void shouldStopARunOnCancel();
     void shouldDeidentifyIntegrationFilesThroughTheServer();
+    void shouldPickIntegrationFilesFromTheStorageBrowser();
     void shouldSendSaveConditionsToTheService();
     void shouldMatchServiceCopiesToTheirSources();
     void shouldOpenFromTheToolsMenu();
@@ -110,6 +120,7 @@ private:
     QString m_integration;
     std::unique_ptr<Server::LocalServer> m_server;
     PrivateKey m_key;
+    Server::UserRecord m_user;
     std::optional<EncordClient> m_client;
 };
 
@@ -145,8 +156,9 @@ void TestDicomDeidWizard::initTestCase()
     m_server = std::make_unique<Server::LocalServer>(m_dir.filePath(QStringLiteral("server")));
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     m_key = PrivateKey::generate();
-    Server::UserStore(m_server->workspace()->database())
-        .add(QStringLiteral("me@example.com"), *PublicKey::fromRaw(m_key.publicKeyRaw()), true);
+    m_user =
+        Server::UserStore(m_server->workspace()->database())
+            .add(QStringLiteral("me@example.com"), *PublicKey::fromRaw(m_key.publicKeyRaw()), true);
     m_integration = Server::IntegrationStore(m_server->workspace()->database())
                         .add(QStringLiteral("PACS export"), m_root)
                         .uuid;
@@ -266,28 +278,14 @@ void TestDicomDeidWizard::shouldCollectFoldersRecursivelyAndDroppedFiles()
 
 void TestDicomDeidWizard::shouldNameEveryControl()
 {
+    // Every page at once (the pages not shown too), with a save condition's row in the table;
+    // the pages filled by a preview or a run are checked again there.
     DicomDeidWizard wizard(m_client);
     wizard.optionsPage()->conditionEditor()->addCondition();
-    for (const int id : wizard.pageIds()) {
-        const QList<QWidget *> widgets = wizard.page(id)->findChildren<QWidget *>();
-        for (QWidget *widget : widgets) {
-            // A combo box's own line edit and popup list are named by the combo box.
-            bool insideCombo = false;
-            for (QWidget *up = widget->parentWidget(); up; up = up->parentWidget())
-                insideCombo = insideCombo || qobject_cast<QComboBox *>(up);
-            const bool field =
-                !insideCombo
-                && (qobject_cast<QComboBox *>(widget) || qobject_cast<QPlainTextEdit *>(widget)
-                    || qobject_cast<QLineEdit *>(widget)
-                    || (qobject_cast<QAbstractItemView *>(widget)
-                        && !qobject_cast<QHeaderView *>(widget)));
-            if (field && !widget->objectName().startsWith(QLatin1String("qt_")))
-                QVERIFY2(!widget->accessibleName().isEmpty(),
-                         qPrintable(QStringLiteral("%1 on page %2 has no accessible name")
-                                        .arg(QString::fromLatin1(widget->metaObject()->className()))
-                                        .arg(id)));
-        }
-    }
+    wizard.show();
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
+    wizard.sourcePage()->setLocal(false);
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
 }
 
 void TestDicomDeidWizard::shouldReadOptionsAndSaveConditions()
@@ -394,6 +392,7 @@ void TestDicomDeidWizard::shouldPreviewTheTagsRemovedAndKept()
                 .contains(QStringLiteral("unchanged")));
     // Nothing was written
     QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("out-preview"))));
+    ENCORD_VERIFY_CONTROLS_NAMED(wizard.get());
 }
 
 void TestDicomDeidWizard::shouldPreviewTheBoxesOnTheImage()
@@ -473,6 +472,7 @@ void TestDicomDeidWizard::shouldWriteCopiesAndReportABrokenFileOnItsOwnRow()
                 ->text()
                 .contains(QStringLiteral("4 of 4 file(s) done: 3 written, 0 not saved, 1 failed")));
     QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+    ENCORD_VERIFY_CONTROLS_NAMED(wizard.get());
 
     // And the CSV export has a header and a row per file, quoted where a name has a comma
     const QString csvPath = m_dir.filePath(QStringLiteral("results.csv"));
@@ -610,6 +610,119 @@ void TestDicomDeidWizard::shouldDeidentifyIntegrationFilesThroughTheServer()
     QCOMPARE(broken.outcome, Outcome::Failed);
     QVERIFY(!broken.note.isEmpty());
     QVERIFY(table->toCsv().contains(ct.output));
+}
+
+void TestDicomDeidWizard::shouldPickIntegrationFilesFromTheStorageBrowser()
+{
+    // Given a storage folder with files registered from the integration (its CT and a text
+    // file) and a DICOM file kept in Encord's own storage
+    const QString ctUrl = QUrl::fromLocalFile(m_root + QStringLiteral("/study/ct.dcm")).toString();
+    const QString notesUrl =
+        QUrl::fromLocalFile(m_root + QStringLiteral("/study/notes.txt")).toString();
+    const auto folder = QCoro::waitFor(m_client->createStorageFolder(QStringLiteral("PACS study")));
+    QVERIFY(folder.ok());
+    {
+        Server::SqliteDatabase &db = m_server->workspace()->database();
+        Server::SqliteTransaction transaction(db);
+        Server::ItemStore items(db, m_user);
+        const auto add = [&](const QString &name,
+                             const QString &type,
+                             const QString &mime,
+                             const std::optional<QString> &integration,
+                             const QString &url) {
+            Server::ItemRecord item;
+            item.folder = folder->uuid;
+            item.itemType = type;
+            item.name = name;
+            item.mimeType = mime;
+            item.integration = integration;
+            item.url = url;
+            items.insert(item);
+        };
+        // As the server registers an integration's files: images, their type from the content.
+        add(QStringLiteral("ct.dcm"),
+            QStringLiteral("image"),
+            QStringLiteral("application/dicom"),
+            m_integration,
+            ctUrl);
+        add(QStringLiteral("notes.txt"),
+            QStringLiteral("image"),
+            QStringLiteral("text/plain"),
+            m_integration,
+            notesUrl);
+        add(QStringLiteral("uploaded.dcm"),
+            QStringLiteral("dicomFile"),
+            QStringLiteral("application/dicom"),
+            std::nullopt,
+            QStringLiteral("uploads/uploaded.dcm"));
+        transaction.commit();
+    }
+
+    // When the integration is chosen and the folder opened in the browser
+    DicomDeidWizard wizard(m_client);
+    DeidSourcePage *source = wizard.sourcePage();
+    QSignalSpy loaded(source, &DeidSourcePage::integrationsLoaded);
+    wizard.show();
+    wizard.restart();
+    QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+    source->setLocal(false);
+    QVERIFY(source->folderView()->isVisible());
+    QVERIFY(source->itemView()->isVisible());
+    QTRY_VERIFY(source->folderModel()->indexForUuid(folder->uuid).isValid());
+    source->folderView()->setCurrentIndex(source->folderModel()->indexForUuid(folder->uuid));
+    QTRY_COMPARE(source->itemView()->model()->rowCount(), 3);
+    QTRY_VERIFY(!source->itemModel()->isLoading());
+
+    // Then only the integration's DICOM file can be chosen; the others say why not
+    QAbstractItemModel *items = source->itemView()->model();
+    QStringList enabled;
+    QHash<QString, QString> tips;
+    for (int row = 0; row < items->rowCount(); ++row) {
+        const QModelIndex index = items->index(row, StorageItemListModel::NameColumn);
+        if (index.flags().testFlag(Qt::ItemIsEnabled))
+            enabled << index.data().toString();
+        tips.insert(index.data().toString(), index.data(Qt::ToolTipRole).toString());
+    }
+    QCOMPARE(enabled, QStringList{QStringLiteral("ct.dcm")});
+    QCOMPARE(tips.value(QStringLiteral("ct.dcm")), ctUrl);
+    QVERIFY2(tips.value(QStringLiteral("notes.txt")).contains(QStringLiteral("Not a DICOM")),
+             qPrintable(tips.value(QStringLiteral("notes.txt"))));
+    QVERIFY2(
+        tips.value(QStringLiteral("uploaded.dcm")).contains(QStringLiteral("Encord's storage")),
+        qPrintable(tips.value(QStringLiteral("uploaded.dcm"))));
+    QVERIFY(source->findChild<QLabel *>(QStringLiteral("browserStatus"))
+                ->text()
+                .contains(QStringLiteral("1 file(s) of PACS export can be chosen")));
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
+
+    // And selecting every row adds only the CT, by its URL, beside a URL pasted before; adding
+    // it again (a double click) does not repeat it
+    const QString brokenUrl =
+        QUrl::fromLocalFile(m_root + QStringLiteral("/study/broken.dcm")).toString();
+    source->setFileUrls({brokenUrl});
+    QVERIFY(!source->findChild<QAbstractButton *>(QStringLiteral("addSelectedItems"))->isEnabled());
+    source->itemView()->selectAll();
+    auto *add = source->findChild<QAbstractButton *>(QStringLiteral("addSelectedItems"));
+    QVERIFY(add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(source->fileUrls(), QStringList({brokenUrl, ctUrl}));
+    QCOMPARE(source->addSelectedItems(), 0);
+    QCOMPARE(source->fileUrls(), QStringList({brokenUrl, ctUrl}));
+    QVERIFY(source->isComplete());
+
+    // And the files picked are de-identified by the service like pasted ones
+    wizard.next();
+    wizard.optionsPage()->setUploadDir(QStringLiteral("deid/picked"));
+    QSignalSpy finished(wizard.runPage(), &DeidRunPage::runFinished);
+    wizard.next();
+    QVERIFY(finished.wait(60000));
+    const DeidResultTable *table = wizard.runPage()->resultTable();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->row(0).outcome, Outcome::Failed);
+    QCOMPARE(table->row(1).source, ctUrl);
+    QCOMPARE(table->row(1).outcome, Outcome::Written);
+    QCOMPARE(QFileInfo(QUrl(table->row(1).output).toLocalFile()).path(),
+             m_root + QStringLiteral("/deid/picked"));
 }
 
 void TestDicomDeidWizard::shouldSendSaveConditionsToTheService()

@@ -4,6 +4,7 @@
 // A scripted server that holds every transfer shows how many run at once, and reports one
 // file's registration error as the upload job does.
 
+#include "accessibilityaudit.h"
 #include "folderupload.h"
 #include "formtestworkspace.h"
 #include "loopbackhttpserver.h"
@@ -119,6 +120,7 @@ void TestFolderUpload::shouldUploadFilesInParallelUpToAFullBar()
     QVERIFY(dialog.closeButton()->isVisible());
     QVERIFY(!dialog.cancelButton()->isVisible());
     QVERIFY(!dialog.failureList()->isVisible());
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog);
 
     QStringList expected;
     for (int i = 0; i < 6; ++i)
@@ -155,6 +157,7 @@ void TestFolderUpload::shouldReportEachFileThatCannotGoAndUploadTheRest()
     QCOMPARE(dialog.failureList()->count(), 2);
     QVERIFY(dialog.statusLabel()->text().contains(QStringLiteral("2 failed")));
     QCOMPARE(dialog.progress()->value(), dialog.progress()->maximum());
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog); // the failure list shown too
     QCOMPARE(itemNames(m_workspace->admin(), m_folder), QStringList{QStringLiteral("good.png")});
 }
 

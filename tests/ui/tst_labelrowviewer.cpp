@@ -2,6 +2,7 @@
 // details panel lists the project's label rows, and Enter on a row opens the viewer, which
 // draws the row's box at its place over the image in the ontology's colour.
 
+#include "accessibilityaudit.h"
 #include "labelrowmodel.h"
 #include "labelrowviewer.h"
 #include "modeltestserver.h"
@@ -127,6 +128,10 @@ void TestLabelRowViewer::shouldListLabelRowsAndDrawTheBoxOfTheOpenedOne()
     QVERIFY(QColor(drawn.pixel(165, 25)) != QColor(Qt::white));
     const auto *canvas = viewer->findChild<QLabel *>(QString(), Qt::FindDirectChildrenOnly);
     QVERIFY(canvas);
+
+    // Every control of the project's details and of the viewer has a name for screen readers.
+    ENCORD_VERIFY_CONTROLS_NAMED(&details);
+    ENCORD_VERIFY_CONTROLS_NAMED(viewer);
     // ENCORD_SCREENSHOT=ms keeps both windows on screen, side by side, for a screenshot.
     if (qEnvironmentVariableIsSet("ENCORD_SCREENSHOT")) {
         details.move(0, 0);

@@ -2,8 +2,10 @@
 // real local server over loopback: the title is checked as it is typed, the structure is built
 // with the toolbar buttons and the property fields, Create sends it, and the ontology read back
 // through EncordClient::getOntology is the one that was built. A server that refuses leaves the
-// dialog open with everything kept; an existing ontology opens read-only.
+// dialog open with everything kept; an existing ontology opens read-only. Every control has a
+// name for screen readers, whichever kind of node the property form shows.
 
+#include "accessibilityaudit.h"
 #include "auth/privatekey.h"
 #include "errorbanner.h"
 #include "localserver.h"
@@ -166,6 +168,7 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     QCOMPARE(child<QPushButton>(dialog.get(), "colorButton")->text(), QStringLiteral("#16406C"));
     dialog->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+    ENCORD_VERIFY_CONTROLS_NAMED(dialog.get());
 
     // Its radio attribute with two options, the first asking one more question.
     clickAction(dialog.get(), "addAttributeAction");
@@ -174,6 +177,7 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     typeName(dialog.get(), "optionLabelEdit", QStringLiteral("Dark Red"));
     clickAction(dialog.get(), "addOptionAction");
     typeName(dialog.get(), "optionLabelEdit", QStringLiteral("Blue"));
+    ENCORD_VERIFY_CONTROLS_NAMED(dialog.get());
     QTest::keyClick(dialog->editor()->treeView(), Qt::Key_Up);
     QCOMPARE(selectedName(*dialog), QStringLiteral("Dark Red"));
     clickAction(dialog.get(), "addAttributeAction");
@@ -182,6 +186,7 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     QTest::keyClick(type, Qt::Key_Down);
     QTest::keyClick(type, Qt::Key_Down);
     QCOMPARE(type->currentText(), QStringLiteral("Text"));
+    ENCORD_VERIFY_CONTROLS_NAMED(dialog.get());
 
     // Return after a name does not create the ontology; it hands the keyboard to the tree.
     QTest::keyClick(child<QLineEdit>(dialog.get(), "attributeNameEdit"), Qt::Key_Return);
@@ -194,10 +199,12 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     QTest::keyClick(child<QComboBox>(dialog.get(), "classificationTypeCombo"), Qt::Key_Down);
     clickAction(dialog.get(), "addOptionAction");
     typeName(dialog.get(), "optionLabelEdit", QStringLiteral("Sunny"));
+    ENCORD_VERIFY_CONTROLS_NAMED(dialog.get());
 
     // The JSON tab shows what will be sent.
     child<QTabWidget>(dialog.get(), "editorTabs")->setCurrentIndex(1);
     QVERIFY(child<QPlainTextEdit>(dialog.get(), "jsonView")->isReadOnly());
+    ENCORD_VERIFY_CONTROLS_NAMED(dialog.get());
     const QString shown = child<QPlainTextEdit>(dialog.get(), "jsonView")->toPlainText();
     QCOMPARE(QJsonDocument::fromJson(shown.toUtf8()).object(), dialog->editor()->model()->toJson());
 

@@ -1,8 +1,10 @@
 // The set-up forms driven as a user would, under the offscreen platform, against a real local
 // server over loopback: typing, validation messages beside the fields, Next and Back, the
-// server's refusals shown in the form with nothing lost, and the created resources checked
-// afterwards through EncordClient.
+// server's refusals shown in the form with nothing lost, the created resources checked
+// afterwards through EncordClient, and every control of every form and page named for screen
+// readers (AccessibilityAudit) in the states the forms pass through.
 
+#include "accessibilityaudit.h"
 #include "apikeysdialog.h"
 #include "checkablelist.h"
 #include "fieldmessage.h"
@@ -128,6 +130,7 @@ void TestSetupForms::shouldCreateADatasetFromTheDialog()
     QVERIFY(!dialog.createButton()->isEnabled());
     QVERIFY(!dialog.titleMessage()->hasMessage());
     QCOMPARE(dialog.storageCombo()->count(), 5); // every StorageLocation of the spec
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog);
 
     // Typing then erasing the title says why Create is off, beside the field.
     QTest::keyClicks(dialog.titleEdit(), QStringLiteral("X"));
@@ -174,6 +177,7 @@ void TestSetupForms::shouldShowTheServersRefusalOfAStorageLocation()
     QVERIFY(dialog.createButton()->isEnabled());
     QVERIFY(!dialog.progress()->isVisible());
     QVERIFY(waitOk(client.getDatasets()).isEmpty());
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog);
 
     // Switching to Encord storage and trying again works.
     dialog.storageCombo()->setCurrentIndex(0);
@@ -214,6 +218,7 @@ void TestSetupForms::shouldCreateAProjectThroughEveryStepOfTheWizard()
     QVERIFY(!wizard.basicsPage()->titleMessage()->hasMessage());
     QTest::keyClicks(wizard.basicsPage()->descriptionEdit(), QStringLiteral("cars and boats"));
     QVERIFY(next->isEnabled());
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     next->click();
 
     // 2. Datasets: listed, Streets ticked, the filter narrows the list
@@ -229,6 +234,7 @@ void TestSetupForms::shouldCreateAProjectThroughEveryStepOfTheWizard()
     harbourItem->setCheckState(Qt::Checked);
     datasets->filterEdit()->clear();
     QCOMPARE(datasets->checkedIds(), (QStringList{streets, harbour}));
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     next->click();
 
     // 3. Ontology: pick Vehicles, its structure shows in the preview
@@ -243,6 +249,7 @@ void TestSetupForms::shouldCreateAProjectThroughEveryStepOfTheWizard()
     QCOMPARE(ontology->preview()->rowCount(), 1);
     QCOMPARE(ontology->preview()->index(0, 0).data().toString(), QStringLiteral("car"));
     QVERIFY(next->isEnabled());
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     next->click();
 
     // 4. Workflow: manual by default; benchmark against Gold labels
@@ -258,6 +265,7 @@ void TestSetupForms::shouldCreateAProjectThroughEveryStepOfTheWizard()
         ->setCheckState(Qt::Checked);
     QVERIFY(!workflow->sourcesMessage()->hasMessage());
     QVERIFY(next->isEnabled());
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
 
     // Back to the start keeps every value
     back->click();
@@ -280,6 +288,7 @@ void TestSetupForms::shouldCreateAProjectThroughEveryStepOfTheWizard()
         QVERIFY2(summary.contains(QLatin1String(part)), part);
     QAbstractButton *create = wizard.button(QWizard::CommitButton);
     QCOMPARE(create->text(), QStringLiteral("&Create"));
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     create->click();
 
     // 6. Done
@@ -287,6 +296,7 @@ void TestSetupForms::shouldCreateAProjectThroughEveryStepOfTheWizard()
     QCOMPARE(created.count(), 1);
     const QString hash = wizard.createdProjectHash();
     QVERIFY(wizard.donePage()->messageLabel()->text().contains(hash));
+    ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
     wizard.button(QWizard::FinishButton)->click();
     QCOMPARE(open.count(), 1);
     QCOMPARE(open.first().first().toString(), hash);
@@ -493,6 +503,7 @@ void TestSetupForms::shouldCreateAndListDatasetApiKeys()
 
     dialog.copyButton()->click();
     QCOMPARE(QApplication::clipboard()->text(), secret);
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog);
 
     const auto keys = waitOk(client.getDatasetApiKeys(dataset));
     QCOMPARE(keys.size(), 1);
@@ -524,6 +535,7 @@ void TestSetupForms::shouldCreateProjectApiKeysWithEveryScope()
     dialog.createButton()->click();
     QTRY_VERIFY(dialog.secretPanel()->isVisible());
     QTRY_COMPARE(dialog.keyTable()->rowCount(), 1);
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog);
     const auto keys = waitOk(client.getProjectApiKeys(project));
     QCOMPARE(keys.size(), 1);
     QCOMPARE(keys.first().apiKey, dialog.secretEdit()->text());
@@ -585,6 +597,7 @@ void TestSetupForms::shouldEditAndSaveTheMetadataSchema()
     QVERIFY(!dialog.problemLabel()->isVisible());
     dialog.addRow(QStringLiteral("captured"), QStringLiteral("datetime"));
     QVERIFY(dialog.saveButton()->isEnabled());
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog); // the type combo boxes in the cells too
 
     // Declining the confirmation sends nothing
     dialog.saveButton()->click();
@@ -654,6 +667,7 @@ void TestSetupForms::shouldCreateAFolderWithTypedMetadata()
     dialog.addMetadataRow(QStringLiteral("site"), QStringLiteral("North"));
     QVERIFY(!dialog.metadataProblems()->isVisible());
     QVERIFY(dialog.createButton()->isEnabled());
+    ENCORD_VERIFY_CONTROLS_NAMED(&dialog);
     dialog.createButton()->click();
     QTRY_COMPARE(created.count(), 1);
 

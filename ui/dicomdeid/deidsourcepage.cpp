@@ -1,6 +1,11 @@
 #include "deidsourcepage.h"
 
+#include "deidstorageitemfilter.h"
 #include "dicomdeidwizard.h"
+#include "errorcolour.h"
+#include "records/storageitem.h"
+#include "storagefoldertreemodel.h"
+#include "storageitemlistmodel.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -13,6 +18,7 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,6 +26,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <qcorotask.h>
 
@@ -91,10 +100,13 @@ DeidSourcePage::DeidSourcePage(QWidget *parent)
     m_integrationBox = buildIntegrationBox();
     m_localBox = buildLocalBox();
 
+    auto *choiceRow = new QHBoxLayout;
+    choiceRow->addWidget(m_localChoice);
+    choiceRow->addWidget(m_integrationChoice);
+    choiceRow->addStretch();
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_localChoice);
+    layout->addLayout(choiceRow);
     layout->addWidget(m_localBox, 1);
-    layout->addWidget(m_integrationChoice);
     layout->addWidget(m_integrationBox, 1);
 
     const bool connected = qobject_cast<DicomDeidWizard *>(parent)
@@ -127,17 +139,150 @@ QWidget *DeidSourcePage::buildIntegrationBox()
     m_urls = new QPlainTextEdit(box);
     m_urls->setObjectName(QStringLiteral("fileUrls"));
     m_urls->setAccessibleName(tr("File URLs, one per line"));
-    m_urls->setPlaceholderText(tr("One file URL per line, as the integration names it, e.g. "
+    m_urls->setPlaceholderText(tr("Files added from the folders above, or one file URL per "
+                                  "line as the integration names it, e.g. "
                                   "file:///data/pacs/study/image1.dcm"));
     m_urls->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_urls->setMaximumHeight(m_urls->fontMetrics().lineSpacing() * 6);
 
+    QWidget *browser = buildStorageBrowser(box);
     auto *form = new QFormLayout(box);
     form->addRow(tr("&Integration:"), m_integration);
     form->addRow(QString(), m_integrationStatus);
+    auto *browserLabel = new QLabel(tr("&Storage:"), box);
+    browserLabel->setBuddy(m_folderView);
+    form->addRow(browserLabel, browser);
     form->addRow(tr("File &URLs:"), m_urls);
-    connect(m_integration, &QComboBox::currentIndexChanged, this, &DeidSourcePage::completeChanged);
+    connect(m_integration, &QComboBox::currentIndexChanged, this, [this] {
+        m_itemFilter->setIntegration(integrationId(), integrationTitle());
+        updateBrowserState();
+        Q_EMIT completeChanged();
+    });
     connect(m_urls, &QPlainTextEdit::textChanged, this, &DeidSourcePage::completeChanged);
     return box;
+}
+
+QWidget *DeidSourcePage::buildStorageBrowser(QWidget *parent)
+{
+    // The protocol lists no integration's files, but the storage folders hold the files that
+    // were registered from it: browse those, and let only the integration's DICOM files be
+    // chosen.
+    m_folders = new StorageFolderTreeModel(this);
+    m_items = new StorageItemListModel(this);
+    m_itemFilter = new DeidStorageItemFilter(this);
+    m_itemFilter->setSourceModel(m_items);
+
+    auto *browser = new QWidget(parent);
+    auto *splitter = new QSplitter(browser);
+    m_folderView = new QTreeView(splitter);
+    m_folderView->setObjectName(QStringLiteral("storageFolders"));
+    m_folderView->setAccessibleName(tr("Storage folders"));
+    m_folderView->setModel(m_folders);
+    m_folderView->setUniformRowHeights(true);
+    m_folderView->setSelectionMode(QAbstractItemView::SingleSelection);
+    for (int column = 1; column < StorageFolderTreeModel::ColumnCount; ++column)
+        m_folderView->setColumnHidden(column, true);
+    m_folderView->header()->hide();
+    m_itemView = new QTableView(splitter);
+    m_itemView->setObjectName(QStringLiteral("storageItems"));
+    m_itemView->setAccessibleName(tr("Files in the selected folder"));
+    m_itemView->setModel(m_itemFilter);
+    m_itemView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_itemView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_itemView->verticalHeader()->hide();
+    m_itemView->horizontalHeader()->setStretchLastSection(true);
+    m_itemView->setColumnHidden(StorageItemListModel::DimensionsColumn, true);
+    m_itemView->setColumnHidden(StorageItemListModel::CreatedColumn, true);
+    splitter->addWidget(m_folderView);
+    splitter->addWidget(m_itemView);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 480});
+
+    m_browserStatus = new QLabel(browser);
+    m_browserStatus->setObjectName(QStringLiteral("browserStatus"));
+    m_browserStatus->setWordWrap(true);
+    m_browserStatus->setForegroundRole(QPalette::PlaceholderText);
+    m_addItems = new QPushButton(tr("&Add Selected Files"), browser);
+    m_addItems->setObjectName(QStringLiteral("addSelectedItems"));
+    m_addItems->setAccessibleName(tr("Add the selected files to the file URLs"));
+    m_addItems->setEnabled(false);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_browserStatus, 1);
+    statusRow->addWidget(m_addItems);
+    auto *layout = new QVBoxLayout(browser);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(statusRow);
+
+    connect(m_folderView->selectionModel(),
+            &QItemSelectionModel::currentChanged,
+            this,
+            &DeidSourcePage::onFolderSelected);
+    connect(m_itemView->selectionModel(),
+            &QItemSelectionModel::selectionChanged,
+            this,
+            &DeidSourcePage::updateBrowserState);
+    connect(m_itemView, &QAbstractItemView::activated, this, &DeidSourcePage::addSelectedItems);
+    connect(m_addItems, &QPushButton::clicked, this, &DeidSourcePage::addSelectedItems);
+    connect(m_items, &QAbstractItemModel::modelReset, this, &DeidSourcePage::updateBrowserState);
+    connect(m_items, &StorageItemListModel::pageLoaded, this, &DeidSourcePage::updateBrowserState);
+    connect(
+        m_items, &StorageItemListModel::loadingChanged, this, &DeidSourcePage::updateBrowserState);
+    connect(
+        m_items, &StorageItemListModel::errorOccurred, this, &DeidSourcePage::updateBrowserState);
+    connect(m_folders, &StorageFolderTreeModel::errorOccurred, this, [this](const ApiError &error) {
+        m_browserStatus->setText(
+            tr("The folders could not be listed: %1").arg(error.userMessage()));
+    });
+    updateBrowserState();
+    return browser;
+}
+
+void DeidSourcePage::onFolderSelected()
+{
+    const std::optional<StorageFolder> folder =
+        m_folders->folderAt(m_folderView->currentIndex().siblingAtColumn(0));
+    m_items->setFolder(folder ? folder->uuid : QString());
+    updateBrowserState();
+}
+
+void DeidSourcePage::updateBrowserState()
+{
+    const QModelIndexList selected = m_itemView->selectionModel()->selectedRows();
+    m_addItems->setEnabled(!selected.isEmpty());
+    QString status;
+    if (m_items->folder().isEmpty()) {
+        status = tr("Choose a folder to see its files.");
+    } else if (m_items->isLoading()) {
+        status = tr("Listing the folder's files…");
+    } else if (m_items->lastError()) {
+        status = tr("The files could not be listed: %1").arg(m_items->lastError()->userMessage());
+    } else {
+        int usable = 0;
+        for (int row = 0; row < m_itemFilter->rowCount(); ++row)
+            usable += m_itemFilter->flags(m_itemFilter->index(row, 0)).testFlag(Qt::ItemIsEnabled);
+        status =
+            tr("%n file(s) of %1 can be chosen here; the others are greyed out.", nullptr, usable)
+                .arg(integrationTitle());
+    }
+    m_browserStatus->setText(status);
+}
+
+int DeidSourcePage::addSelectedItems()
+{
+    QStringList urls = fileUrls();
+    int added = 0;
+    const QModelIndexList selected = m_itemView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : selected) {
+        const auto item = index.data(StorageItemListModel::ItemRole).value<StorageItem>();
+        if (!m_itemFilter->refusal(item).isEmpty() || urls.contains(*item.url))
+            continue;
+        urls << *item.url;
+        ++added;
+    }
+    if (added > 0)
+        setFileUrls(urls);
+    return added;
 }
 
 QWidget *DeidSourcePage::buildLocalBox()
@@ -183,7 +328,7 @@ QWidget *DeidSourcePage::buildLocalBox()
     m_outputProblem = new QLabel(box);
     m_outputProblem->setObjectName(QStringLiteral("outputProblem"));
     m_outputProblem->setWordWrap(true);
-    m_outputProblem->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    ErrorColour::apply(m_outputProblem);
     m_outputHint = new QLabel(tr("Never a source folder or a folder inside one, so that the "
                                  "copies cannot mix with the originals."),
                               box);
@@ -377,6 +522,10 @@ void DeidSourcePage::loadIntegrations()
     if (m_integrationsRequested || !owner || !owner->client())
         return;
     m_integrationsRequested = true;
+    if (!m_folders->client()) {
+        m_items->setClient(owner->client());
+        m_folders->setClient(owner->client());
+    }
     m_integrationStatus->setText(tr("Loading the integrations…"));
     auto task = owner->client()->getCloudIntegrations({}, {}, false, m_requests);
     QCoro::connect(std::move(task), this, [this](const Result<QList<CloudIntegration>> &answer) {
@@ -409,8 +558,8 @@ bool DeidSourcePage::isComplete() const
 void DeidSourcePage::updateState()
 {
     const bool local = isLocal();
-    m_localBox->setEnabled(local);
-    m_integrationBox->setEnabled(!local);
+    m_localBox->setVisible(local);
+    m_integrationBox->setVisible(!local);
     m_fileCount->setText(tr("%n file(s)", nullptr, int(m_files.size())));
     // Say nothing about an empty field until there are files to write.
     const QString problem =

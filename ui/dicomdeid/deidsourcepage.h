@@ -12,14 +12,22 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
+class QPushButton;
 class QRadioButton;
+class QTableView;
+class QTreeView;
 class QWidget;
 
 namespace Encord {
 
+class DeidStorageItemFilter;
+class StorageFolderTreeModel;
+class StorageItemListModel;
+
 /// First page: which files to de-identify. Either files of a cloud integration (the
-/// integration, then file URLs one per line) or files on this computer (files and folders,
-/// folders read recursively, also dropped onto the page) with the folder the copies go to.
+/// integration, then its files picked in a browser of the storage folders or their URLs pasted
+/// one per line) or files on this computer (files and folders, folders read recursively, also
+/// dropped onto the page) with the folder the copies go to. Only the chosen source's box shows.
 /// The output folder must not be a source folder or inside one, so that copies never mix
 /// with originals.
 class DeidSourcePage final : public QWizardPage
@@ -53,9 +61,19 @@ public:
     /// The chosen integration's UUID (empty before the list arrives).
     QString integrationId() const;
     QString integrationTitle() const;
-    /// The pasted URLs, one per line, blanks skipped.
+    /// The integration files' URLs, one per line (picked or pasted), blanks skipped.
     QStringList fileUrls() const;
     void setFileUrls(const QStringList &urls);
+
+    /// The storage browser: folders, and the items of the one selected, where only the chosen
+    /// integration's DICOM files can be selected (DeidStorageItemFilter).
+    QTreeView *folderView() const { return m_folderView; }
+    QTableView *itemView() const { return m_itemView; }
+    StorageFolderTreeModel *folderModel() const { return m_folders; }
+    StorageItemListModel *itemModel() const { return m_items; }
+    /// Appends the URLs of the items selected in the browser to the URL list, each once;
+    /// returns how many were new.
+    int addSelectedItems();
 
     void initializePage() override;
     bool isComplete() const override;
@@ -70,7 +88,10 @@ protected:
 
 private:
     QWidget *buildIntegrationBox();
+    QWidget *buildStorageBrowser(QWidget *parent);
     QWidget *buildLocalBox();
+    void onFolderSelected();
+    void updateBrowserState();
     void loadIntegrations();
     void updateState();
     void removeSelectedFiles();
@@ -82,6 +103,13 @@ private:
     QComboBox *m_integration;
     QLabel *m_integrationStatus;
     QPlainTextEdit *m_urls;
+    StorageFolderTreeModel *m_folders;
+    StorageItemListModel *m_items;
+    DeidStorageItemFilter *m_itemFilter;
+    QTreeView *m_folderView;
+    QTableView *m_itemView;
+    QPushButton *m_addItems;
+    QLabel *m_browserStatus;
     QListWidget *m_fileList;
     QLabel *m_fileCount;
     QLineEdit *m_output;

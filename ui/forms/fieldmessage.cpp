@@ -1,5 +1,7 @@
 #include "fieldmessage.h"
 
+#include "errorcolour.h"
+
 namespace Encord {
 
 FieldMessage::FieldMessage(const QString &fieldName, QWidget *parent)
@@ -7,10 +9,7 @@ FieldMessage::FieldMessage(const QString &fieldName, QWidget *parent)
 {
     setAccessibleName(tr("%1: problem").arg(fieldName));
     setWordWrap(true);
-    QPalette palette = this->palette();
-    // A red that reads on light and dark themes alike.
-    palette.setColor(QPalette::WindowText, QColor(0xd3, 0x2f, 0x2f));
-    setPalette(palette);
+    ErrorColour::apply(this);
     hide();
 }
 

@@ -1,6 +1,7 @@
 #include "formerror.h"
 
 #include "core/apierror.h"
+#include "errorcolour.h"
 
 #include <QCoreApplication>
 #include <QLabel>
@@ -11,9 +12,7 @@ void style(QLabel *label)
 {
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, QColor(0xd3, 0x2f, 0x2f));
-    label->setPalette(palette);
+    ErrorColour::apply(label);
     label->setAccessibleName(QCoreApplication::translate("Encord::FormError", "Error"));
     label->hide();
 }

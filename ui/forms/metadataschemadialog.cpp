@@ -1,5 +1,6 @@
 #include "metadataschemadialog.h"
 
+#include "errorcolour.h"
 #include "formerror.h"
 #include "modelformat.h"
 
@@ -281,7 +282,9 @@ void MetadataSchemaDialog::validate()
             return problem.startsWith(prefix + QLatin1Char(' '));
         });
         const QSignalBlocker blocker(m_table);
-        item->setForeground(bad ? QBrush(QColor(0xd3, 0x2f, 0x2f)) : QBrush());
+        item->setForeground(
+            bad ? QBrush(ErrorColour::forBackground(m_table->palette().color(QPalette::Base)))
+                : QBrush());
         item->setToolTip(bad ? tr("See the problem under the table.") : QString());
     }
     m_save->setEnabled(m_loaded && !m_busy && found.isEmpty());

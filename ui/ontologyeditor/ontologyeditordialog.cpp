@@ -1,6 +1,7 @@
 #include "ontologyeditordialog.h"
 
 #include "errorbanner.h"
+#include "errorcolour.h"
 #include "modelformat.h"
 #include "ontologyeditmodel.h"
 #include "ontologyeditorwidget.h"
@@ -202,12 +203,12 @@ void OntologyEditorDialog::validate()
     m_titleMessage->setText(message);
     m_titleMessage->setProperty("invalid", !message.isEmpty());
     // Before the first keystroke the hint is quiet; afterwards a missing title is an error.
-    QPalette palette = this->palette();
     if (m_titleTouched)
-        palette.setColor(QPalette::WindowText, QColor(190, 40, 30));
+        ErrorColour::apply(m_titleMessage);
     else
-        palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));
-    m_titleMessage->setPalette(palette);
+        ErrorColour::clear(m_titleMessage);
+    m_titleMessage->setForegroundRole(m_titleTouched ? QPalette::WindowText
+                                                     : QPalette::PlaceholderText);
 
     if (m_create)
         m_create->setEnabled(canCreate());

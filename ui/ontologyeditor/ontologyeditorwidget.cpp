@@ -1,6 +1,7 @@
 #include "ontologyeditorwidget.h"
 
 #include "editoricons.h"
+#include "errorcolour.h"
 #include "modelformat.h"
 #include "ontologyeditmodel.h"
 #include "ontologypropertyform.h"
@@ -478,10 +479,10 @@ void OntologyEditorWidget::showNotice(const QString &text, bool isError)
 {
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
-    QPalette palette = this->palette();
     if (isError)
-        palette.setColor(QPalette::WindowText, QColor(190, 40, 30));
-    m_notice->setPalette(palette);
+        ErrorColour::apply(m_notice);
+    else
+        ErrorColour::clear(m_notice);
 }
 
 void OntologyEditorWidget::updateNotice()

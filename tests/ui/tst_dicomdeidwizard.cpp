@@ -807,6 +807,13 @@ void TestDicomDeidWizard::shouldOpenFromTheToolsMenu()
     }
     // Closed wizards are deleted (and with them their connection's copies)
     QTRY_VERIFY(window.findChildren<DicomDeidWizard *>().isEmpty());
+
+    // Ctrl+Shift+D opens it from anywhere in the window
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_D, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(window.findChildren<DicomDeidWizard *>().size(), 1);
+    window.findChild<DicomDeidWizard *>()->close();
 }
 
 QTEST_MAIN(TestDicomDeidWizard)

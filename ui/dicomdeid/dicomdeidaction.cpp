@@ -22,6 +22,7 @@ QAction *addDicomDeidAction(QMenu *menu,
 {
     QAction *action = menu->addAction(DicomDeidWizard::tr("De-identify &DICOM…"));
     action->setObjectName(QStringLiteral("deidentifyDicom"));
+    action->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+D")));
     action->setStatusTip(DicomDeidWizard::tr(
         "Make copies of DICOM files without identifying tags or burned-in text"));
     QObject::connect(action, &QAction::triggered, menu, [currentClient, parent] {

@@ -175,7 +175,6 @@ void MainWindow::setConnection(std::optional<EncordClient> client,
 
 void MainWindow::showConnectionState(ConnectionState state)
 {
-    m_connectionState = state;
     QString text;
     switch (state) {
     case ConnectionState::None:

@@ -115,7 +115,6 @@ private:
     std::optional<EncordClient> m_client;
     QString m_profileName;
     QString m_where;
-    ConnectionState m_connectionState = ConnectionState::None;
     QList<std::pair<QString, BrowserPane *>> m_panes;
 };
 

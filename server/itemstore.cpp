@@ -20,6 +20,13 @@ ItemStore::ItemStore(SqliteDatabase &db, const UserRecord &user)
 ItemRecord ItemStore::insert(const ItemRecord &item)
 {
     FolderStore(m_db, m_user).get(item.folder);
+    const ItemRecord record = completed(item);
+    insertCompleted(record);
+    return record;
+}
+
+ItemRecord ItemStore::completed(const ItemRecord &item) const
+{
     ItemRecord record = item;
     if (record.uuid.isEmpty())
         record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -27,6 +34,11 @@ ItemRecord ItemStore::insert(const ItemRecord &item)
         record.clientMetadata = QStringLiteral("{}");
     record.ownerEmail = m_user.email;
     record.createdAt = record.lastEditedAt = TimeFormat::nowMs();
+    return record;
+}
+
+void ItemStore::insertCompleted(const ItemRecord &record)
+{
     m_db.exec(QStringLiteral("INSERT INTO storage_items (uuid, folder, item_type, name, "
                              "description, client_metadata, owner_id, created_at, last_edited_at, "
                              "is_placeholder, integration, url, file_size, mime_type, width, "
@@ -47,7 +59,6 @@ ItemRecord ItemStore::insert(const ItemRecord &item)
                sqlOptional(record.mimeType),
                record.width ? SqlValue(*record.width) : SqlValue(nullptr),
                record.height ? SqlValue(*record.height) : SqlValue(nullptr)});
-    return record;
 }
 
 QList<ItemRecord> ItemStore::select(const QString &extraWhere,

@@ -12,6 +12,7 @@
 #include "cvat/cvatexportfolder.h"
 #include "cvat/cvatfoldercheck.h"
 #include "cvat/cvatreader.h"
+#include "cvatimportservice.h"
 #include "labelrowstore.h"
 #include "localserver.h"
 #include "serverclient.h"
@@ -413,6 +414,8 @@ private Q_SLOTS:
     void shouldImportThroughLegacyV1Flow();
     void shouldImportThroughIntermediateV1Flow();
     void shouldListLabelRowsAndServeTheirContentToMembersOnly();
+    void shouldRunTheImportAsAJobAndRefuseBadRequestsAtOnce();
+    void shouldCreateNothingWhenTheImportIsCancelled();
     void shouldWriteWhatTheReferenceHolds_data();
     void shouldWriteWhatTheReferenceHolds();
     // Last: restarts the server.
@@ -1051,6 +1054,89 @@ void TestCvatImport::shouldKeepLabelRowsAcrossRestart()
 
     for (auto it = before.cbegin(); it != before.cend(); ++it)
         QCOMPARE(int(labelRows(it.key()).size()), it.value());
+}
+
+void TestCvatImport::shouldRunTheImportAsAJobAndRefuseBadRequestsAtOnce()
+{
+    const auto dataset = QCoro::waitFor(
+        m_client->createDataset(QStringLiteral("job"), StorageLocation::CordStorage, {}, true));
+    QVERIFY(dataset.ok());
+    const QByteArray xml = readFile(
+        samplePath(QStringLiteral("datumaro-export-task"), QStringLiteral("annotations.xml")));
+    const auto body = [&](const QString &datasetUuid, const QByteArray &annotations) {
+        return QJsonDocument(
+                   QJsonObject{{QStringLiteral("annotationsBase64"),
+                                QString::fromLatin1(annotations.toBase64())},
+                               {QStringLiteral("datasetUuid"), datasetUuid},
+                               {QStringLiteral("reviewMode"), QStringLiteral("labelled")},
+                               {QStringLiteral("data"), QJsonArray()},
+                               {QStringLiteral("transformBoundingBoxesToPolygons"), false}})
+            .toJson(QJsonDocument::Compact);
+    };
+    const QByteArray route = "/v2/public/projects/cvat-import";
+    const qint64 jobsBefore = count("cvat_import_jobs");
+
+    // What cannot succeed is refused by the POST itself, before any job exists.
+    QCOMPARE(m_raw->v2("POST", route, body(QStringLiteral("no-such-dataset"), xml)).status, 404);
+    QCOMPARE(m_raw->v2("POST", route, body(dataset->datasetHash, QByteArray())).status, 400);
+    QCOMPARE(count("cvat_import_jobs"), jobsBefore);
+
+    // A good one answers the job's id; the import runs on; the long-poll gives its outcome.
+    const ServerClient::Reply started = m_raw->v2("POST", route, body(dataset->datasetHash, xml));
+    QCOMPARE(started.status, 200);
+    const QString job = started.json().toString();
+    QVERIFY(!job.isEmpty());
+    const ServerClient::Reply now =
+        m_raw->v2("GET", route + '/' + job.toLatin1() + "?timeoutSeconds=0");
+    QCOMPARE(now.status, 200);
+    QVERIFY(QStringList({QStringLiteral("PENDING"), QStringLiteral("DONE")})
+                .contains(now.json()[QLatin1String("status")].toString()));
+    const ServerClient::Reply done =
+        m_raw->v2("GET", route + '/' + job.toLatin1() + "?timeoutSeconds=30");
+    QCOMPARE(done.json()[QLatin1String("status")].toString(), QStringLiteral("DONE"));
+    QVERIFY(!done.json()[QLatin1String("projectUuid")].toString().isEmpty());
+    for (const char *key : {"errors", "warnings", "infos"})
+        QVERIFY(done.json()[QLatin1String("issues")][QLatin1String(key)].isArray());
+    // Only its owner sees it.
+    const PrivateKey otherKey = PrivateKey::generate();
+    Server::UserStore(m_server->workspace()->database())
+        .add(QStringLiteral("other@example.com"),
+             *PublicKey::fromRaw(otherKey.publicKeyRaw()),
+             false);
+    const ServerClient other(m_server->port(), RequestSigner(otherKey));
+    QCOMPARE(other.v2("GET", route + '/' + job.toLatin1() + "?timeoutSeconds=0").status, 404);
+}
+
+void TestCvatImport::shouldCreateNothingWhenTheImportIsCancelled()
+{
+    const auto dataset = QCoro::waitFor(m_client->createDataset(
+        QStringLiteral("cancelled"), StorageLocation::CordStorage, {}, true));
+    QVERIFY(dataset.ok());
+    Server::CvatImportRequest request;
+    request.annotationsXml = readFile(
+        samplePath(QStringLiteral("datumaro-export-project"), QStringLiteral("annotations.xml")));
+    request.datasetHash = dataset->datasetHash;
+    const auto user = Server::UserStore(m_server->workspace()->database())
+                          .byEmail(QStringLiteral("ann@example.com"));
+    QVERIFY(user);
+    const qint64 projects = count("projects");
+    const qint64 ontologies = count("ontologies");
+    const qint64 rows = count("label_rows");
+
+    // Stopped after the last image was read, just before the transaction: the latest point.
+    for (const int stopAt : {1, 7}) {
+        int asked = 0;
+        const Server::CvatImportOutcome outcome =
+            Server::CvatImportService(*m_server->workspace(), *user).run(request, [&] {
+                return ++asked >= stopAt;
+            });
+        QVERIFY(!outcome.success);
+        QVERIFY(outcome.projectHash.isEmpty());
+        QVERIFY(QJsonDocument(outcome.issues).toJson().contains("nothing was created"));
+        QCOMPARE(count("projects"), projects);
+        QCOMPARE(count("ontologies"), ontologies);
+        QCOMPARE(count("label_rows"), rows);
+    }
 }
 
 void TestCvatImport::shouldWriteWhatTheReferenceHolds_data()

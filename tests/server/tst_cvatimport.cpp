@@ -13,6 +13,7 @@
 #include "cvat/cvatfoldercheck.h"
 #include "cvat/cvatreader.h"
 #include "cvatimportservice.h"
+#include "cvatsamplecounts.h"
 #include "labelrowstore.h"
 #include "localserver.h"
 #include "serverclient.h"
@@ -36,7 +37,7 @@ using Encord::Server::LocalServer;
 
 namespace {
 
-using Counts = QMap<QString, int>; // "label|encord shape" → objects
+using Counts = EncordTest::CvatObjectCounts;
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -92,75 +93,17 @@ CvatImportInput importInput(const QString &folderPath, const QString &datasetNam
     return input;
 }
 
-// Objects per (label, Encord shape) as the spec's mapping gives them, counted with regular
-// expressions over the XML text (one element per line, as CVAT writes): skeleton nodes are
-// not shapes, each CVAT point is one point object, empty labels and tags make no object.
 Counts expectedObjects(const QByteArray &xml)
 {
-    static const QRegularExpression element(
-        QStringLiteral("<(box|polygon|polyline|points|skeleton|ellipse|mask)\\b[^>]*?\\blabel=\"([^"
-                       "\"]*)\"([^>]*)"));
-    static const QRegularExpression pointsAttribute(QStringLiteral("\\bpoints=\"([^\"]*)\""));
-    static const QRegularExpression rotation(QStringLiteral("\\brotation=\""));
-    Counts counts;
-    bool inSkeleton = false;
-    for (const QString &line : QString::fromUtf8(xml).split(QLatin1Char('\n'))) {
-        const QRegularExpressionMatch match = element.match(line);
-        if (line.contains(QLatin1String("</skeleton>")))
-            inSkeleton = false;
-        if (!match.hasMatch())
-            continue;
-        const QString kind = match.captured(1);
-        const QString label = match.captured(2);
-        if (kind == QLatin1String("skeleton"))
-            inSkeleton = true;
-        else if (inSkeleton)
-            continue;
-        if (label.isEmpty())
-            continue;
-        QString shape;
-        int instances = 1;
-        if (kind == QLatin1String("box"))
-            shape = rotation.match(line).hasMatch() ? QStringLiteral("rotatable_bounding_box")
-                                                    : QStringLiteral("bounding_box");
-        else if (kind == QLatin1String("polygon") || kind == QLatin1String("ellipse"))
-            shape = QStringLiteral("polygon");
-        else if (kind == QLatin1String("polyline"))
-            shape = QStringLiteral("polyline");
-        else if (kind == QLatin1String("mask"))
-            shape = QStringLiteral("bitmask");
-        else if (kind == QLatin1String("skeleton"))
-            shape = QStringLiteral("skeleton");
-        else {
-            shape = QStringLiteral("point");
-            instances = int(pointsAttribute.match(line).captured(1).count(QLatin1Char(';'))) + 1;
-        }
-        counts[label + QLatin1Char('|') + shape] += instances;
-    }
-    return counts;
+    return EncordTest::expectedCvatObjects(xml);
 }
 
 Counts importedObjects(const QList<Server::LabelRowRecord> &rows)
 {
-    Counts counts;
-    for (const Server::LabelRowRecord &row : rows) {
-        const QJsonObject units = QJsonDocument::fromJson(row.content)
-                                      .object()
-                                      .value(QLatin1String("data_units"))
-                                      .toObject();
-        for (const QJsonValue &unit : units) {
-            const QJsonArray objects = unit.toObject()
-                                           .value(QLatin1String("labels"))
-                                           .toObject()
-                                           .value(QLatin1String("objects"))
-                                           .toArray();
-            for (const QJsonValue &object : objects) {
-                counts[object[QLatin1String("name")].toString() + QLatin1Char('|')
-                       + object[QLatin1String("shape")].toString()] += 1;
-            }
-        }
-    }
-    return counts;
+    QList<QByteArray> contents;
+    for (const Server::LabelRowRecord &row : rows)
+        contents.append(row.content);
+    return EncordTest::labelRowObjects(contents);
 }
 
 QStringList issueTypes(const CvatIssues &issues, const QList<CvatIssue> CvatIssues::*list)

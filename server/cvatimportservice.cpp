@@ -142,6 +142,10 @@ public:
     {
         constexpr qsizetype kInMemory = qsizetype(32) << 20;
         if (!m_file && m_memory.size() + row.size() <= kInMemory) {
+            // Reserved once: growing by doubling would copy the rows again and again. Pages
+            // are only touched as they are written.
+            if (m_memory.isEmpty())
+                m_memory.reserve(kInMemory);
             m_memory.append(row);
             return true;
         }
@@ -263,6 +267,19 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request,
         QList<NewRow> newRows;
         QHash<QString, DataRowRecord> newRowOfItem;
         QHash<int, DataRowRecord> rowOfEntry;
+        // The uploads the request names and which of their items exist, read up front: a
+        // query per image cost more than the rest of its conversion.
+        QStringList objectKeys;
+        for (const CvatImportRequest::Data &data : request.data) {
+            if (!data.objectKey.isEmpty())
+                objectKeys.append(data.objectKey);
+        }
+        const QHash<QString, BlobService::Upload> uploads =
+            blobs.completedUploads(m_user.id, objectKeys);
+        QStringList uploadedItems;
+        for (const BlobService::Upload &upload : uploads)
+            uploadedItems.append(upload.itemUuid);
+        const QSet<QString> registeredItems = items.existing(uploadedItems);
         // The data row of entry @p index: registered before (legacy images PUT) or made now.
         const auto rowFor = [&](int index, int width, int height) -> std::optional<DataRowRecord> {
             if (const auto it = rowOfEntry.constFind(index); it != rowOfEntry.constEnd())
@@ -271,9 +288,8 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request,
             if (const auto it = existingRows.constFind(data.dataHash);
                 it != existingRows.constEnd())
                 return rowOfEntry.insert(index, *it).value();
-            const std::optional<BlobService::Upload> upload =
-                blobs.completedUpload(m_user.id, QString(), data.objectKey);
-            if (!upload)
+            const auto upload = uploads.constFind(data.objectKey);
+            if (upload == uploads.constEnd())
                 return std::nullopt;
             if (const auto it = existingRows.constFind(upload->itemUuid);
                 it != existingRows.constEnd())
@@ -281,7 +297,7 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request,
             if (const auto it = newRowOfItem.constFind(upload->itemUuid);
                 it != newRowOfItem.constEnd())
                 return rowOfEntry.insert(index, *it).value();
-            if (items.find(upload->itemUuid))
+            if (registeredItems.contains(upload->itemUuid))
                 return std::nullopt; // registered in another folder: not ours to take
             ItemRecord item;
             item.uuid = upload->itemUuid;

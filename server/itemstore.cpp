@@ -118,6 +118,26 @@ std::optional<ItemRecord> ItemStore::find(const QString &uuid) const
     return found.first();
 }
 
+QSet<QString> ItemStore::existing(const QStringList &uuids) const
+{
+    constexpr qsizetype kChunk = 500;
+    QSet<QString> found;
+    for (qsizetype start = 0; start < uuids.size(); start += kChunk) {
+        const QStringList chunk = uuids.mid(start, kChunk);
+        QList<SqlValue> values;
+        for (const QString &uuid : chunk)
+            values.append(uuid);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        SqliteStatement row =
+            m_db.prepare(QStringLiteral("SELECT uuid FROM storage_items WHERE uuid IN (")
+                             + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+                         values);
+        while (row.next())
+            found.insert(row.text(0));
+    }
+    return found;
+}
+
 ItemRecord ItemStore::get(const QString &uuid) const
 {
     if (std::optional<ItemRecord> found = find(uuid))

@@ -24,8 +24,8 @@ class Workspace;
 /// job ends. A job's state is a row of cvat_import_jobs: {"status": "PENDING"} from the start,
 /// then what the work wrote there (DONE with projectUuid and issues, or ERROR with issues), so
 /// that the long-poll answers the same after a restart. A job the server stopped in the middle
-/// wrote nothing else (its import commits in one transaction), and is marked ERROR when the
-/// workspace next opens. Thread-safe.
+/// wrote nothing else (its import commits in one transaction), and is marked ERROR when a
+/// server next starts on the workspace (LocalServer::start()). Thread-safe.
 class CvatImportJobs
 {
 public:
@@ -45,7 +45,8 @@ public:
     CvatImportJobs(const CvatImportJobs &) = delete;
     CvatImportJobs &operator=(const CvatImportJobs &) = delete;
 
-    /// Marks jobs a previous run of the server left PENDING as failed.
+    /// Marks jobs a previous run of the server left PENDING as failed. Only for a server that
+    /// starts: another process may open the workspace while a server runs its jobs.
     void recoverInterrupted();
 
     /// Records a new PENDING job for user @p ownerId and starts @p work; the job's UUID.

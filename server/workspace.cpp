@@ -88,7 +88,6 @@ std::unique_ptr<Workspace> Workspace::open(const QString &dataDir, QString *erro
     try {
         Schema::migrate(workspace->database());
         workspace->m_cvatImportJobs = std::make_unique<CvatImportJobs>(*workspace);
-        workspace->m_cvatImportJobs->recoverInterrupted();
     } catch (const std::exception &e) {
         *error = QStringLiteral("cannot open the workspace database: %1")
                      .arg(QString::fromUtf8(e.what()));

@@ -69,6 +69,29 @@ QString BlobService::downloadUrl(const QString &objectKey, const QString &baseUr
     return baseUrl + m_workspace.urlSigner().signedPath("GET", objectKey, expires);
 }
 
+QHash<QString, BlobService::Upload> BlobService::completedUploads(
+    qint64 userId, const QStringList &objectKeys) const
+{
+    constexpr qsizetype kChunk = 500; // well below SQLite's limit on parameters
+    QHash<QString, Upload> found;
+    for (qsizetype start = 0; start < objectKeys.size(); start += kChunk) {
+        const QStringList keys = objectKeys.mid(start, kChunk);
+        QList<SqlValue> values{userId};
+        for (const QString &key : keys)
+            values.append(key);
+        QStringList marks(keys.size(), QStringLiteral("?"));
+        SqliteStatement row = m_workspace.database().prepare(
+            QStringLiteral("SELECT object_key, item_uuid, sha256, size, content_type FROM uploads "
+                           "WHERE user_id = ? AND completed_at IS NOT NULL AND object_key IN (")
+                + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+            values);
+        while (row.next())
+            found.insert(row.text(0),
+                         Upload{row.text(0), row.text(1), row.text(2), row.int64(3), row.text(4)});
+    }
+    return found;
+}
+
 std::optional<BlobService::Upload> BlobService::completedUpload(qint64 userId,
                                                                 const QString &itemUuid,
                                                                 const QString &objectKey) const

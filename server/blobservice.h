@@ -1,8 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -61,6 +63,9 @@ public:
     std::optional<Upload> completedUpload(qint64 userId,
                                           const QString &itemUuid,
                                           const QString &objectKey) const;
+    /// The completed uploads of @p userId under any of @p objectKeys, by object key: one query
+    /// per few hundred keys rather than one per key (a CVAT import names thousands).
+    QHash<QString, Upload> completedUploads(qint64 userId, const QStringList &objectKeys) const;
 
     /// A writer for the upload to @p objectKey. nullptr when the key was never handed out or
     /// an item is already registered on it.

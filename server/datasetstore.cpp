@@ -174,7 +174,7 @@ int DatasetStore::mirrorItem(const ItemRecord &item)
     return m_db.changes();
 }
 
-DataRowRecord DatasetStore::addItemRow(const QString &datasetHash, const ItemRecord &item)
+DataRowRecord DatasetStore::rowOfItem(const ItemRecord &item)
 {
     DataRowRecord row;
     row.hash = item.uuid;
@@ -187,6 +187,12 @@ DataRowRecord DatasetStore::addItemRow(const QString &datasetHash, const ItemRec
     row.width = item.width;
     row.height = item.height;
     row.createdAt = row.lastEditedAt = item.createdAt;
+    return row;
+}
+
+DataRowRecord DatasetStore::addItemRow(const QString &datasetHash, const ItemRecord &item)
+{
+    const DataRowRecord row = rowOfItem(item);
     m_db.exec(QStringLiteral("INSERT INTO data_rows (hash, dataset, item, title, data_type, "
                              "file_link, file_size, file_type, width, height, client_metadata, "
                              "created_at, last_edited_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"),

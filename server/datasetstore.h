@@ -77,6 +77,8 @@ public:
     /// Adds @p item to dataset @p datasetHash as a data row whose hash is the item's uuid, inside
     /// the caller's transaction.
     DataRowRecord addItemRow(const QString &datasetHash, const ItemRecord &item);
+    /// The data row addItemRow() makes of @p item, not stored.
+    static DataRowRecord rowOfItem(const ItemRecord &item);
 
     /// Same as get(), but also requires the dataset admin role (or org admin).
     DatasetRecord getAsAdmin(const QString &hash) const;

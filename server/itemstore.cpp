@@ -20,6 +20,13 @@ ItemStore::ItemStore(SqliteDatabase &db, const UserRecord &user)
 ItemRecord ItemStore::insert(const ItemRecord &item)
 {
     FolderStore(m_db, m_user).get(item.folder);
+    const ItemRecord record = completed(item);
+    insertCompleted(record);
+    return record;
+}
+
+ItemRecord ItemStore::completed(const ItemRecord &item) const
+{
     ItemRecord record = item;
     if (record.uuid.isEmpty())
         record.uuid = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -27,6 +34,11 @@ ItemRecord ItemStore::insert(const ItemRecord &item)
         record.clientMetadata = QStringLiteral("{}");
     record.ownerEmail = m_user.email;
     record.createdAt = record.lastEditedAt = TimeFormat::nowMs();
+    return record;
+}
+
+void ItemStore::insertCompleted(const ItemRecord &record)
+{
     m_db.exec(QStringLiteral("INSERT INTO storage_items (uuid, folder, item_type, name, "
                              "description, client_metadata, owner_id, created_at, last_edited_at, "
                              "is_placeholder, integration, url, file_size, mime_type, width, "
@@ -47,7 +59,6 @@ ItemRecord ItemStore::insert(const ItemRecord &item)
                sqlOptional(record.mimeType),
                record.width ? SqlValue(*record.width) : SqlValue(nullptr),
                record.height ? SqlValue(*record.height) : SqlValue(nullptr)});
-    return record;
 }
 
 QList<ItemRecord> ItemStore::select(const QString &extraWhere,
@@ -105,6 +116,26 @@ std::optional<ItemRecord> ItemStore::find(const QString &uuid) const
     if (found.isEmpty())
         return std::nullopt;
     return found.first();
+}
+
+QSet<QString> ItemStore::existing(const QStringList &uuids) const
+{
+    constexpr qsizetype kChunk = 500;
+    QSet<QString> found;
+    for (qsizetype start = 0; start < uuids.size(); start += kChunk) {
+        const QStringList chunk = uuids.mid(start, kChunk);
+        QList<SqlValue> values;
+        for (const QString &uuid : chunk)
+            values.append(uuid);
+        QStringList marks(chunk.size(), QStringLiteral("?"));
+        SqliteStatement row =
+            m_db.prepare(QStringLiteral("SELECT uuid FROM storage_items WHERE uuid IN (")
+                             + marks.join(QLatin1Char(',')) + QLatin1Char(')'),
+                         values);
+        while (row.next())
+            found.insert(row.text(0));
+    }
+    return found;
 }
 
 ItemRecord ItemStore::get(const QString &uuid) const

@@ -3,6 +3,7 @@
 #include "sqlitestatement.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -60,7 +61,14 @@ public:
 
     /// Inserts an item into a visible folder, inside the caller's transaction.
     ItemRecord insert(const ItemRecord &item);
+    /// @p item as insert() would store it (uuid, metadata, owner and times filled in), without
+    /// storing it or checking its folder: for writers that check once and insert many later.
+    ItemRecord completed(const ItemRecord &item) const;
+    /// Stores an item completed() made, inside the caller's transaction; no folder check.
+    void insertCompleted(const ItemRecord &item);
     std::optional<ItemRecord> find(const QString &uuid) const;
+    /// Which of @p uuids are items already, in any folder, visible to the user or not.
+    QSet<QString> existing(const QStringList &uuids) const;
     /// Throws RequestError::notFound when missing or not visible.
     ItemRecord get(const QString &uuid) const;
     QList<ItemRecord> list(const ItemQuery &query) const;

@@ -44,7 +44,7 @@ void LabelRowStore::insert(const LabelRowRecord &row)
                qint64(row.classificationCount),
                row.createdAt,
                row.lastEditedAt,
-               QString::fromUtf8(row.content)});
+               SqlUtf8{row.content}});
 }
 
 QList<LabelRowRecord> LabelRowStore::list(const QString &projectHash, bool withContent) const

@@ -2,6 +2,7 @@
 
 #include "auth/publickey.h"
 #include "blobcollector.h"
+#include "cvatimportjobs.h"
 #include "httpfront.h"
 #include "requesterror.h"
 #include "serverlogging.h"
@@ -28,6 +29,13 @@ bool LocalServer::start(const QString &host, int port)
         return true;
     if (!openWorkspace())
         return false;
+    // Only a starting server may take PENDING jobs for dead ones: a command line tool opening
+    // the same folder (add-user…) runs beside a live server.
+    try {
+        m_workspace->cvatImportJobs().recoverInterrupted();
+    } catch (const SqliteError &e) {
+        qCWarning(lcServer).noquote() << "cannot mark interrupted CVAT imports:" << e.what();
+    }
     m_front = std::make_unique<HttpFront>(*m_workspace);
     m_port = m_front->bind(host, port);
     if (m_port == 0) {

@@ -24,6 +24,7 @@ SqliteDatabase::SqliteDatabase(const QString &path)
 
 SqliteDatabase::~SqliteDatabase()
 {
+    m_statements.clear(); // finalised before the connection closes
     sqlite3_close_v2(m_db);
 }
 
@@ -46,7 +47,26 @@ void SqliteDatabase::exec(const QString &sql, const QList<SqlValue> &values)
         }
         return;
     }
-    prepare(sql, values).exec();
+    // Code passes a few fixed SQL texts; the bound only guards against one that is built anew.
+    constexpr qsizetype kMaxStatements = 64;
+    std::shared_ptr<SqliteStatement> &cached = m_statements[sql];
+    if (!cached) {
+        if (m_statements.size() > kMaxStatements) {
+            m_statements.clear();
+            exec(sql, values);
+            return;
+        }
+        cached = std::make_shared<SqliteStatement>(m_db, sql);
+    }
+    // Held by value: a nested exec() that clears the cache cannot free it under our feet.
+    const std::shared_ptr<SqliteStatement> statement = cached;
+    struct Rewind
+    {
+        SqliteStatement &statement;
+        ~Rewind() { statement.reset(); }
+    } rewind{*statement};
+    statement->bindAll(values);
+    statement->exec();
 }
 
 qint64 SqliteDatabase::scalar(const QString &sql, const QList<SqlValue> &values, qint64 fallback)

@@ -2,7 +2,10 @@
 
 #include "sqlitestatement.h"
 
+#include <QHash>
 #include <QString>
+
+#include <memory>
 
 struct sqlite3;
 
@@ -22,7 +25,9 @@ public:
 
     /// Prepares @p sql with @p values bound to its parameters.
     SqliteStatement prepare(const QString &sql, const QList<SqlValue> &values = {});
-    /// Runs one statement (or several, without parameters, when @p values is empty).
+    /// Runs one statement (or several, without parameters, when @p values is empty). A statement
+    /// with parameters is prepared once per connection and kept: inserts of many rows (an
+    /// import's items, data rows and label rows) then cost a bind and a step each.
     void exec(const QString &sql, const QList<SqlValue> &values = {});
     /// The single integer of a one-row, one-column query; @p fallback when there is no row.
     qint64 scalar(const QString &sql, const QList<SqlValue> &values = {}, qint64 fallback = 0);
@@ -33,6 +38,8 @@ public:
     sqlite3 *handle() const { return m_db; }
 
 private:
+    /// Statements of exec() with parameters, by their SQL; bounded (see exec()).
+    QHash<QString, std::shared_ptr<SqliteStatement>> m_statements;
     sqlite3 *m_db = nullptr;
 };
 

@@ -56,6 +56,9 @@ SqliteStatement &SqliteStatement::bind(int index, const SqlValue &value)
         rc = sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     } else if (const auto *b = std::get_if<QByteArray>(&value)) {
         rc = sqlite3_bind_blob(m_stmt, index, b->constData(), int(b->size()), SQLITE_TRANSIENT);
+    } else if (const auto *t = std::get_if<SqlUtf8>(&value)) {
+        rc = sqlite3_bind_text(
+            m_stmt, index, t->bytes.constData(), int(t->bytes.size()), SQLITE_TRANSIENT);
     }
     if (rc != SQLITE_OK)
         fail(m_db, rc);
@@ -83,6 +86,13 @@ void SqliteStatement::exec()
 {
     while (next()) {
     }
+}
+
+void SqliteStatement::reset()
+{
+    // sqlite3_reset repeats the last step's error, which was already thrown: ignored here.
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
 }
 
 bool SqliteStatement::isNull(int column) const

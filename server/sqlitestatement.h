@@ -12,8 +12,15 @@ struct sqlite3_stmt;
 
 namespace Encord::Server {
 
+/// Text already in UTF-8, bound as TEXT without a round trip through QString (a QByteArray is
+/// bound as a BLOB).
+struct SqlUtf8
+{
+    QByteArray bytes;
+};
+
 /// A value bound to a statement parameter.
-using SqlValue = std::variant<std::nullptr_t, qint64, double, QString, QByteArray>;
+using SqlValue = std::variant<std::nullptr_t, qint64, double, QString, QByteArray, SqlUtf8>;
 
 /// Wraps an optional string: null when empty-optional.
 SqlValue sqlOptional(const std::optional<QString> &value);
@@ -39,6 +46,8 @@ public:
     bool next();
     /// Runs the statement to completion, ignoring any rows.
     void exec();
+    /// Makes the statement ready to run again: rewound, parameters unbound.
+    void reset();
 
     bool isNull(int column) const;
     QString text(int column) const;

@@ -451,9 +451,7 @@ QJsonValue V1Api::projectImporter(const QJsonObject &payload)
                             image.value(QLatin1String("data_hash")).toString(),
                             image.value(QLatin1String("title")).toString()});
     }
-    if (import.annotationsXml.isEmpty())
-        throw RequestError::invalidArgument(QStringLiteral("The annotations are empty."));
-
+    // Synchronous, as the legacy protocol has it: the answer is the outcome.
     const CvatImportOutcome outcome = CvatImportService(m_workspace, m_user).run(import);
     QJsonObject result{{QStringLiteral("issues"), outcome.issues},
                        {QStringLiteral("dataset_hash"), outcome.datasetHash}};

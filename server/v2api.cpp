@@ -1,5 +1,6 @@
 #include "v2api.h"
 
+#include "cvatimportjobs.h"
 #include "cvatimportservice.h"
 #include "datasetstore.h"
 #include "deidjobs.h"
@@ -227,51 +228,60 @@ QJsonValue V2Api::projects(const ServerRequest &request, const QStringList &path
 
 QJsonValue V2Api::cvatImport(const ServerRequest &request, const QStringList &path)
 {
-    SqliteDatabase &db = m_workspace.database();
+    CvatImportJobs &jobs = m_workspace.cvatImportJobs();
     if (request.method == "POST" && matches(path, {"projects", "cvat-import"})) {
         const QJsonObject body = V2Params::bodyObject(request);
-        CvatImportRequest import;
-        import.annotationsXml = QByteArray::fromBase64(
+        auto import = std::make_shared<CvatImportRequest>();
+        import->annotationsXml = QByteArray::fromBase64(
             body.value(QLatin1String("annotationsBase64")).toString().toLatin1());
-        import.datasetHash = body.value(QLatin1String("datasetUuid")).toString();
-        import.reviewMode =
+        import->datasetHash = body.value(QLatin1String("datasetUuid")).toString();
+        import->reviewMode =
             body.value(QLatin1String("reviewMode")).toString(QStringLiteral("labelled"));
-        import.boxesAsPolygons =
+        import->boxesAsPolygons =
             body.value(QLatin1String("transformBoundingBoxesToPolygons")).toBool(false);
         for (const QJsonValue &value : body.value(QLatin1String("data")).toArray()) {
             const QJsonObject entry = value.toObject();
-            import.data.append({entry.value(QLatin1String("dataPath")).toString(),
-                                entry.value(QLatin1String("dataLink")).toString(),
-                                QString(),
-                                entry.value(QLatin1String("title")).toString()});
+            import->data.append({entry.value(QLatin1String("dataPath")).toString(),
+                                 entry.value(QLatin1String("dataLink")).toString(),
+                                 QString(),
+                                 entry.value(QLatin1String("title")).toString()});
         }
-        if (import.annotationsXml.isEmpty())
-            throw RequestError::invalidArgument(QStringLiteral("annotationsBase64 is empty."));
-        // The import runs at once; the job only keeps its outcome for the long-poll.
-        const CvatImportOutcome outcome = CvatImportService(m_workspace, m_user).run(import);
-        QJsonObject state{{QStringLiteral("status"),
-                           outcome.success ? QStringLiteral("DONE") : QStringLiteral("ERROR")},
-                          {QStringLiteral("issues"), outcome.issues}};
-        if (outcome.success)
-            state.insert(QStringLiteral("projectUuid"), outcome.projectHash);
-        const QString job = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        SqliteTransaction transaction(db);
-        db.exec(QStringLiteral("INSERT INTO cvat_import_jobs (uuid, user_id, state, created_at) "
-                               "VALUES (?,?,?,?)"),
-                {job,
-                 m_user.id,
-                 QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)),
-                 TimeFormat::nowMs()});
-        transaction.commit();
-        return job;
+        // A request that cannot succeed is a 400/404 now rather than a failed job; the import
+        // itself runs on the job's thread and the answer is the job's id at once.
+        CvatImportService(m_workspace, m_user).check(*import);
+        Workspace &workspace = m_workspace;
+        const UserRecord user = m_user;
+        return jobs.start(
+            m_user.id, [&workspace, user, import](const auto &cancelled, const auto &record) {
+                const auto state = [](const CvatImportOutcome &outcome) {
+                    QJsonObject json{
+                        {QStringLiteral("status"),
+                         outcome.success ? QStringLiteral("DONE") : QStringLiteral("ERROR")},
+                        {QStringLiteral("issues"), outcome.issues}};
+                    if (outcome.success)
+                        json.insert(QStringLiteral("projectUuid"), outcome.projectHash);
+                    return json;
+                };
+                // DONE is stored in the import's own transaction: a project never exists without
+                // its job saying so, nor the other way round.
+                const CvatImportOutcome outcome =
+                    CvatImportService(workspace, user)
+                        .run(*import,
+                             cancelled,
+                             [&](SqliteDatabase &db, const CvatImportOutcome &done) {
+                                 record(db, state(done));
+                             });
+                return state(outcome);
+            });
     }
     if (request.method == "GET" && matches(path, {"projects", "cvat-import", "*"})) {
-        SqliteStatement row = db.prepare(
-            QStringLiteral("SELECT state FROM cvat_import_jobs WHERE uuid = ? AND user_id = ?"),
-            {path.at(2), m_user.id});
-        if (!row.next())
+        // Long-poll: held until the job ends or timeoutSeconds (at most 60) pass (spec §5.3).
+        const int seconds =
+            std::clamp(request.queryValue(QStringLiteral("timeoutSeconds")).toInt(), 0, 60);
+        const QJsonObject state = jobs.wait(path.at(2), m_user.id, std::chrono::seconds(seconds));
+        if (state.isEmpty())
             throw RequestError::notFound(QStringLiteral("CVAT import job not found."));
-        return QJsonDocument::fromJson(row.text(0).toUtf8()).object();
+        return state;
     }
     throw RequestError::notFound(QStringLiteral("No such route."));
 }

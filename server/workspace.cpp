@@ -1,5 +1,6 @@
 #include "workspace.h"
 
+#include "cvatimportjobs.h"
 #include "deidjobs.h"
 #include "schema.h"
 #include "serverlogging.h"
@@ -51,7 +52,13 @@ Workspace::Workspace(QString dataDir)
     , m_deidJobs(std::make_unique<DeidJobs>())
 { }
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace()
+{
+    // Jobs still running use their threads' connections: they stop (and end their threads)
+    // before the connections go.
+    m_cvatImportJobs.reset();
+    m_deidJobs.reset();
+}
 
 std::unique_ptr<Workspace> Workspace::open(const QString &dataDir, QString *error)
 {
@@ -80,6 +87,7 @@ std::unique_ptr<Workspace> Workspace::open(const QString &dataDir, QString *erro
     workspace->m_signer = std::make_unique<UrlSigner>(secret);
     try {
         Schema::migrate(workspace->database());
+        workspace->m_cvatImportJobs = std::make_unique<CvatImportJobs>(*workspace);
     } catch (const std::exception &e) {
         *error = QStringLiteral("cannot open the workspace database: %1")
                      .arg(QString::fromUtf8(e.what()));
@@ -100,6 +108,19 @@ SqliteDatabase &Workspace::database()
     if (!connection)
         connection = std::make_unique<SqliteDatabase>(databasePath());
     return *connection;
+}
+
+void Workspace::releaseDatabase()
+{
+    std::unique_ptr<SqliteDatabase> connection;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_connections.find(std::this_thread::get_id());
+        if (it == m_connections.end())
+            return;
+        connection = std::move(it->second);
+        m_connections.erase(it);
+    }
 }
 
 } // namespace Encord::Server

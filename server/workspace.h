@@ -12,6 +12,7 @@
 
 namespace Encord::Server {
 
+class CvatImportJobs;
 class DeidJobs;
 class SqliteDatabase;
 
@@ -34,10 +35,15 @@ public:
     QString databasePath() const;
     /// This thread's connection.
     SqliteDatabase &database();
+    /// Closes this thread's connection, if it has one: for a thread that ends (a job's), so
+    /// that connections do not pile up. The next database() on this thread opens a new one.
+    void releaseDatabase();
     const BlobStore &blobs() const { return m_blobs; }
     const UrlSigner &urlSigner() const { return *m_signer; }
     /// The DICOM de-identification jobs of this workspace (in memory, thread-safe).
     DeidJobs &deidJobs() const { return *m_deidJobs; }
+    /// The CVAT import jobs of this workspace (thread-safe; states kept in the database).
+    CvatImportJobs &cvatImportJobs() const { return *m_cvatImportJobs; }
 
 private:
     explicit Workspace(QString dataDir);
@@ -46,6 +52,7 @@ private:
     BlobStore m_blobs;
     std::unique_ptr<UrlSigner> m_signer;
     std::unique_ptr<DeidJobs> m_deidJobs;
+    std::unique_ptr<CvatImportJobs> m_cvatImportJobs;
     std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<SqliteDatabase>> m_connections;
 };

@@ -13,8 +13,28 @@ namespace {
 void appendString(QByteArray &out, const QString &text)
 {
     out += '"';
-    for (const QChar c : text) {
-        const char16_t code = c.unicode();
+    const QStringView view(text);
+    qsizetype i = 0;
+    while (i < view.size()) {
+        // A run of printable ASCII other than the quote and the backslash is copied as it is, in
+        // one piece: a CVAT import's body is one 23 MB base64 string.
+        qsizetype end = i;
+        while (end < view.size()) {
+            const char16_t code = view[end].unicode();
+            if (code < 0x20 || code > 0x7e || code == u'"' || code == u'\\')
+                break;
+            ++end;
+        }
+        if (end > i) {
+            const qsizetype at = out.size();
+            out.resize(at + (end - i));
+            char *target = out.data() + at;
+            for (qsizetype k = i; k < end; ++k)
+                *target++ = char(view[k].unicode());
+            i = end;
+            continue;
+        }
+        const char16_t code = view[i++].unicode();
         switch (code) {
         case u'"':
             out += "\\\"";
@@ -38,10 +58,7 @@ void appendString(QByteArray &out, const QString &text)
             out += "\\f";
             break;
         default:
-            if (code < 0x20 || code > 0x7e)
-                out += "\\u" + QByteArray::number(code, 16).rightJustified(4, '0');
-            else
-                out += char(code);
+            out += "\\u" + QByteArray::number(code, 16).rightJustified(4, '0');
         }
     }
     out += '"';

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "cvatimage.h"
+#include "cvatjsonwriter.h"
 #include "cvatontologybuilder.h"
 #include "cvatproblemreport.h"
 
-#include <QJsonObject>
+#include <QByteArray>
+#include <QRandomGenerator>
 #include <QString>
 
 namespace Encord::Cvat {
@@ -12,6 +14,9 @@ namespace Encord::Cvat {
 /// Turns the shapes of one CVAT image into an Encord label row (the JSON the SDK's
 /// LabelRowV2 reads: object_answers, classification_answers, data_units with per-frame
 /// objects and classifications), with coordinates normalised to [0, 1] by the image size.
+///
+/// The row is written as compact JSON text, never as a QJsonObject tree: an import writes one
+/// row per image, and building and serialising trees was most of its time.
 ///
 /// What cannot be carried over (cuboids, empty labels, shapes without an image size) is
 /// reported per shape with the image name and line.
@@ -35,29 +40,42 @@ public:
         int height = 0;
     };
 
+    /// @p ontology must have been built (again) after every image it is asked about was
+    /// surveyed; its objects are looked up per image, so it may be rebuilt between images.
     CvatLabelRowBuilder(const CvatOntologyBuilder &ontology, bool boxesAsPolygons);
 
-    /// The label row of @p image.
-    QJsonObject build(const CvatImage &image, const Target &target, CvatProblemReport &report);
-    /// Objects and classifications put into the last row built.
+    /// The label row of @p image, as UTF-8 JSON text.
+    QByteArray build(const CvatImage &image, const Target &target, CvatProblemReport &report);
+    /// Objects and classifications put into the last row built, and its label status.
     int objectCount() const { return m_objects; }
     int classificationCount() const { return m_classifications; }
+    const QString &labelStatus() const { return m_status; }
 
-    /// Encord's bitmask string: COCO's compressed RLE text of @p runs (background first) over
-    /// the whole image in row-major order.
-    static QString cocoRleString(const QList<quint32> &runs);
-    /// The runs over a @p imageWidth × @p imageHeight image of a CVAT mask (its rectangle is
-    /// clipped to the image).
-    static QList<quint32> fullImageRuns(const CvatShape &mask, int imageWidth, int imageHeight);
+    /// Encord's bitmask string of a CVAT mask over a @p imageWidth × @p imageHeight image:
+    /// COCO's compressed RLE text of the runs (background first) over the whole image in
+    /// row-major order, the mask's rectangle clipped to the image. Computed from the mask's own
+    /// runs, without expanding either the rectangle or the image to pixels.
+    static QByteArray cocoRle(const CvatShape &mask, int imageWidth, int imageHeight);
 
 private:
-    QJsonArray answers(const QList<CvatOntologyBuilder::Attribute> &attributes,
-                       const CvatShape &shape) const;
+    void writeAnswers(CvatJsonWriter &json,
+                      const QList<CvatOntologyBuilder::Attribute> &attributes,
+                      const CvatShape &shape) const;
+    /// A short random id for an object or classification instance, as Encord's are (8 hex).
+    QString newHash();
 
     const CvatOntologyBuilder &m_ontology;
     bool m_boxesAsPolygons = false;
     int m_objects = 0;
     int m_classifications = 0;
+    QString m_status;
+    /// Seeded once from the system: a system draw per object would be a syscall each.
+    QRandomGenerator m_random;
+    /// Reused between rows so that their buffers are allocated once.
+    CvatJsonWriter m_objectsJson;
+    CvatJsonWriter m_classificationsJson;
+    CvatJsonWriter m_objectAnswersJson;
+    CvatJsonWriter m_classificationAnswersJson;
 };
 
 } // namespace Encord::Cvat

@@ -121,19 +121,26 @@ QString CvatOntologyBuilder::valueOf(const QString &name)
     return name.toLower().replace(whitespace, QStringLiteral("_"));
 }
 
-void CvatOntologyBuilder::survey(const CvatImage &image)
+bool CvatOntologyBuilder::survey(const CvatImage &image, const CvatExportInfo &info)
 {
+    bool changed = false;
     for (const CvatShape &shape : image.shapes) {
-        if (!m_uses.contains(shape.label))
+        if (!m_uses.contains(shape.label)) {
             m_useOrder.append(shape.label);
+            changed = true;
+        }
         LabelUse &use = m_uses[shape.label];
         if (shape.kind == CvatShape::Kind::Tag) {
+            changed = changed || !use.tagged;
             use.tagged = true;
         } else {
             const QString encord = encordShape(shape, m_boxesAsPolygons);
-            if (!encord.isEmpty() && !use.shapes.contains(encord))
+            if (!encord.isEmpty() && !use.shapes.contains(encord)) {
                 use.shapes.append(encord);
+                changed = true;
+            }
         }
+        const CvatLabel *label = shape.attributes.isEmpty() ? nullptr : info.label(shape.label);
         for (const auto &[name, value] : shape.attributes) {
             auto it = std::find_if(use.attributeValues.begin(),
                                    use.attributeValues.end(),
@@ -141,27 +148,49 @@ void CvatOntologyBuilder::survey(const CvatImage &image)
             if (it == use.attributeValues.end()) {
                 use.attributeValues.append({name, {}});
                 it = use.attributeValues.end() - 1;
+                changed = true;
             }
-            if (!it->second.contains(value))
-                it->second.append(value);
+            if (it->second.contains(value))
+                continue;
+            it->second.append(value);
+            // Only select and radio attributes turn the values they meet into options.
+            const CvatAttributeSpec *spec = label ? label->attribute(name) : nullptr;
+            using InputType = CvatAttributeSpec::InputType;
+            if (spec
+                && (spec->inputType == InputType::Select || spec->inputType == InputType::Radio))
+                changed = true;
         }
         for (const CvatShape::Node &node : shape.nodes) {
-            if (!use.skeletonNodes.contains(node.label))
+            if (!use.skeletonNodes.contains(node.label)) {
                 use.skeletonNodes.append(node.label);
+                changed = true;
+            }
         }
     }
+    return changed;
+}
+
+QString CvatOntologyBuilder::hashOf(const QString &key) const
+{
+    QString &hash = m_hashes[key];
+    if (hash.isEmpty())
+        hash = newHash();
+    return hash;
 }
 
 CvatOntologyBuilder::Attribute CvatOntologyBuilder::makeAttribute(const CvatAttributeSpec *spec,
                                                                   const QString &name,
                                                                   const QStringList &valuesSeen,
                                                                   const QString &idPrefix,
-                                                                  int localId) const
+                                                                  int localId,
+                                                                  const QString &ownerKey) const
 {
     Attribute attribute;
     attribute.id = idPrefix + QString::number(localId);
     attribute.name = name;
-    attribute.featureHash = newHash();
+    attribute.value = valueOf(name);
+    const QString key = ownerKey + QStringLiteral("\x1f") + name;
+    attribute.featureHash = hashOf(key);
     attribute.dynamic = spec && spec->isMutable;
     const auto addOption = [&](const QString &label) {
         if (label.isEmpty() || attribute.option(label))
@@ -170,7 +199,7 @@ CvatOntologyBuilder::Attribute CvatOntologyBuilder::makeAttribute(const CvatAttr
             {attribute.id + QLatin1Char('.') + QString::number(attribute.options.size() + 1),
              label,
              valueOf(label),
-             newHash()});
+             hashOf(key + QStringLiteral("\x1f=") + label)});
     };
     using InputType = CvatAttributeSpec::InputType;
     if (spec && (spec->inputType == InputType::Select || spec->inputType == InputType::Radio)) {
@@ -191,10 +220,12 @@ CvatOntologyBuilder::Attribute CvatOntologyBuilder::makeAttribute(const CvatAttr
     return attribute;
 }
 
-QList<CvatOntologyBuilder::Attribute> CvatOntologyBuilder::makeAttributes(const CvatLabel *label,
-                                                                          const LabelUse &use,
-                                                                          const QString &idPrefix,
-                                                                          int firstLocalId) const
+QList<CvatOntologyBuilder::Attribute> CvatOntologyBuilder::makeAttributes(
+    const CvatLabel *label,
+    const LabelUse &use,
+    const QString &idPrefix,
+    int firstLocalId,
+    const QString &ownerKey) const
 {
     QList<Attribute> attributes;
     const auto valuesSeen = [&](const QString &name) {
@@ -210,15 +241,16 @@ QList<CvatOntologyBuilder::Attribute> CvatOntologyBuilder::makeAttributes(const 
                                             spec.name,
                                             valuesSeen(spec.name),
                                             idPrefix,
-                                            firstLocalId + int(attributes.size())));
+                                            firstLocalId + int(attributes.size()),
+                                            ownerKey));
         }
     }
     // Attributes the shapes carry without a declaration are kept as text.
     for (const auto &[name, values] : use.attributeValues) {
         if (label && label->attribute(name))
             continue;
-        attributes.append(
-            makeAttribute(nullptr, name, values, idPrefix, firstLocalId + int(attributes.size())));
+        attributes.append(makeAttribute(
+            nullptr, name, values, idPrefix, firstLocalId + int(attributes.size()), ownerKey));
     }
     return attributes;
 }
@@ -278,11 +310,14 @@ void CvatOntologyBuilder::build(const CvatExportInfo &info, CvatProblemReport &r
             Object object;
             object.id = nextId++;
             object.name = name;
+            object.value = valueOf(name);
             object.color = color;
             object.shape = shape;
-            object.featureHash = newHash();
+            const QString key =
+                QStringLiteral("object\x1f") + name + QStringLiteral("\x1f") + shape;
+            object.featureHash = hashOf(key);
             object.attributes =
-                makeAttributes(label, use, QString::number(object.id) + QLatin1Char('.'), 1);
+                makeAttributes(label, use, QString::number(object.id) + QLatin1Char('.'), 1, key);
             if (shape == QLatin1String("skeleton")) {
                 object.skeletonNodes = label ? label->skeletonNodes : QStringList();
                 for (const QString &node : std::as_const(use.skeletonNodes)) {
@@ -292,8 +327,10 @@ void CvatOntologyBuilder::build(const CvatExportInfo &info, CvatProblemReport &r
                 QJsonObject nodes;
                 QJsonObject edges;
                 for (qsizetype i = 0; i < object.skeletonNodes.size(); ++i) {
-                    const QString hash = newHash();
+                    const QString hash =
+                        hashOf(key + QStringLiteral("\x1fnode\x1f") + object.skeletonNodes.at(i));
                     object.skeletonNodeHashes.append(hash);
+                    object.skeletonNodeValues.append(valueOf(object.skeletonNodes.at(i)));
                     const QPointF position =
                         label && i < label->skeletonNodePositions.size()
                             ? label->skeletonNodePositions.at(i) / 100.0
@@ -321,7 +358,8 @@ void CvatOntologyBuilder::build(const CvatExportInfo &info, CvatProblemReport &r
                                 {QStringLiteral("height"), 1.0},
                                 {QStringLiteral("skeleton"), nodes},
                                 {QStringLiteral("skeletonEdges"), edges},
-                                {QStringLiteral("feature_node_hash"), newHash()},
+                                {QStringLiteral("feature_node_hash"),
+                                 hashOf(key + QStringLiteral("\x1ftemplate"))},
                                 {QStringLiteral("shape"), QStringLiteral("skeleton")}});
             }
             m_objectIndex.insert(name + QLatin1Char('\n') + shape, int(m_objects.size()));
@@ -338,16 +376,19 @@ void CvatOntologyBuilder::build(const CvatExportInfo &info, CvatProblemReport &r
         Classification classification;
         classification.id = nextId++;
         classification.label = name;
-        classification.featureHash = newHash();
+        const QString key = QStringLiteral("classification\x1f") + name;
+        classification.featureHash = hashOf(key);
         const QString prefix = QString::number(classification.id) + QLatin1Char('.');
         classification.tag.id = prefix + QLatin1Char('1');
         classification.tag.name = name;
+        classification.tag.value = valueOf(name);
         classification.tag.type = QStringLiteral("radio");
-        classification.tag.featureHash = newHash();
+        classification.tag.featureHash = hashOf(key + QStringLiteral("\x1ftag"));
+        const QString optionKey = key + QStringLiteral("\x1ftag\x1f=");
         classification.tag.options.append(
-            {classification.tag.id + QStringLiteral(".1"), name, valueOf(name), newHash()});
-        classification.nested =
-            makeAttributes(label, use, classification.tag.options.first().id + QLatin1Char('.'), 1);
+            {classification.tag.id + QStringLiteral(".1"), name, valueOf(name), hashOf(optionKey)});
+        classification.nested = makeAttributes(
+            label, use, classification.tag.options.first().id + QLatin1Char('.'), 1, optionKey);
         m_classifications.append(classification);
     }
 }

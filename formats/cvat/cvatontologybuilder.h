@@ -16,6 +16,12 @@ namespace Encord::Cvat {
 /// labels declare plus those and the values the shapes use.
 ///
 /// Two steps: survey() every image (streaming, keeps only per-label data), then build().
+///
+/// Feature hashes are drawn once per place in the ontology (an object is its label and shape,
+/// an attribute its owner and name, an option its attribute and label) and kept, so build() may
+/// run again after more images were surveyed: what existed keeps its hash. That lets an import
+/// write each image's label row as soon as it is read, against the ontology built so far, and
+/// the final build() agree with every row (see survey()'s result).
 class CvatOntologyBuilder
 {
 public:
@@ -30,7 +36,8 @@ public:
     {
         QString id; ///< nested id, e.g. "1.2"
         QString name;
-        QString type; ///< "radio", "checklist" or "text"
+        QString value; ///< valueOf(name)
+        QString type;  ///< "radio", "checklist" or "text"
         QString featureHash;
         bool dynamic = false;
         QList<Option> options;
@@ -42,12 +49,14 @@ public:
     {
         int id = 0;
         QString name;
+        QString value; ///< valueOf(name)
         QString color;
         QString shape; ///< Encord shape: "bounding_box", "polygon", …
         QString featureHash;
         QList<Attribute> attributes;
         /// Skeletons: node names in template order, and their feature hashes.
         QStringList skeletonNodes;
+        QStringList skeletonNodeValues;
         QStringList skeletonNodeHashes;
 
         const Attribute *attribute(const QString &name) const;
@@ -73,8 +82,11 @@ public:
     /// Encord's "value" of a name: lower case, whitespace replaced by '_'.
     static QString valueOf(const QString &name);
 
-    /// Records which labels, shapes, attributes and values @p image uses.
-    void survey(const CvatImage &image);
+    /// Records which labels, shapes, attributes and values @p image uses. True when that adds
+    /// something a label row can refer to (a label, a shape of it, an attribute, a value of a
+    /// select or radio attribute, a skeleton node): build() must then run again before the
+    /// image's label row is made.
+    bool survey(const CvatImage &image, const CvatExportInfo &info);
     /// Builds the structure from the declared labels of @p info and the survey. Labels that
     /// cannot become anything are reported in @p report.
     void build(const CvatExportInfo &info, CvatProblemReport &report);
@@ -96,15 +108,19 @@ private:
         QList<QPair<QString, QStringList>> attributeValues; ///< name → values seen, in order
         QStringList skeletonNodes; ///< node names seen on skeleton instances
     };
+    /// The feature hash of the ontology place @p key, drawn on first use.
+    QString hashOf(const QString &key) const;
     Attribute makeAttribute(const CvatAttributeSpec *spec,
                             const QString &name,
                             const QStringList &valuesSeen,
                             const QString &idPrefix,
-                            int localId) const;
+                            int localId,
+                            const QString &ownerKey) const;
     QList<Attribute> makeAttributes(const CvatLabel *label,
                                     const LabelUse &use,
                                     const QString &idPrefix,
-                                    int firstLocalId) const;
+                                    int firstLocalId,
+                                    const QString &ownerKey) const;
     static QJsonObject attributeJson(const Attribute &attribute,
                                      const QList<Attribute> &nestedUnderFirstOption = {});
 
@@ -115,6 +131,7 @@ private:
     QList<Classification> m_classifications;
     QHash<QString, int> m_objectIndex; ///< label + '\n' + shape → index in m_objects
     QList<QJsonObject> m_templates;
+    mutable QHash<QString, QString> m_hashes; ///< see hashOf()
 };
 
 } // namespace Encord::Cvat

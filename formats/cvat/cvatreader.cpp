@@ -42,9 +42,10 @@ std::optional<double> number(QByteArrayView text)
 
 std::optional<double> numberAttribute(const CvatXmlStream::Attributes &attributes, const char *name)
 {
-    if (!attributes.has(name))
+    const std::optional<QByteArrayView> value = attributes.find(name);
+    if (!value)
         return std::nullopt;
-    return number(attributes.value(name));
+    return number(*value);
 }
 
 bool flag(const CvatXmlStream::Attributes &attributes, const char *name)

@@ -34,23 +34,19 @@ bool isPrematureEnd(XML_Error code)
 
 } // namespace
 
-bool CvatXmlStream::Attributes::has(QByteArrayView name) const
-{
-    for (size_t i = m_first; i < m_first + m_count; ++i) {
-        if (m_stream->view(m_stream->m_attributes[i].name) == name)
-            return true;
-    }
-    return false;
-}
-
-QByteArrayView CvatXmlStream::Attributes::value(QByteArrayView name) const
+std::optional<QByteArrayView> CvatXmlStream::Attributes::find(QByteArrayView name) const
 {
     for (size_t i = m_first; i < m_first + m_count; ++i) {
         const Attribute &attribute = m_stream->m_attributes[i];
-        if (m_stream->view(attribute.name) == name)
+        // Inline compare: names are short, and most differ in length already.
+        if (attribute.name.length == size_t(name.size())
+            && std::memcmp(m_stream->m_storage.data() + attribute.name.offset,
+                           name.data(),
+                           attribute.name.length)
+                   == 0)
             return m_stream->view(attribute.value);
     }
-    return {};
+    return std::nullopt;
 }
 
 CvatXmlStream::CvatXmlStream(QIODevice *device)
@@ -60,7 +56,7 @@ CvatXmlStream::CvatXmlStream(QIODevice *device)
 }
 
 CvatXmlStream::CvatXmlStream(const QByteArray &data)
-    : m_data(data)
+    : m_input(data)
 {
     createParser();
 }
@@ -122,40 +118,61 @@ bool CvatXmlStream::feed()
 {
     if (m_failed || m_inputDone)
         return false;
-    int length = 0;
+    QByteArrayView block;
     bool finalBlock = false;
-    XML_Status status = XML_STATUS_OK;
     if (m_device) {
-        void *buffer = XML_GetBuffer(m_parser, kBlockSize);
-        if (!buffer) {
-            m_failed = true;
-            m_errorEvent = eventHere(Token::Invalid);
-            m_errorMessage = tr("Out of memory while reading the XML.");
-            return false;
-        }
-        // -1 is how a sequential device says it has no more to give: the input ends there, and
-        // Expat says so if that is inside the document.
-        const qint64 read = m_device->read(static_cast<char *>(buffer), kBlockSize);
-        length = int(std::max<qint64>(read, 0));
-        finalBlock = read <= 0;
-        status = XML_ParseBuffer(m_parser, length, finalBlock);
+        // An empty read (0, or -1 from a sequential device) is the end of the input; Expat says
+        // whether that is inside the document.
+        block = readBlock();
+        finalBlock = block.isEmpty();
     } else {
-        const qsizetype left = m_data.size() - m_dataOffset;
-        length = int(std::min<qsizetype>(left, kBlockSize));
-        finalBlock = length == left;
-        status = XML_Parse(m_parser, m_data.constData() + m_dataOffset, length, finalBlock);
-        m_dataOffset += length;
+        const qint64 left = m_input.size() - m_fed;
+        block = QByteArrayView(m_input).sliced(m_fed, std::min<qint64>(left, kBlockSize));
+        finalBlock = block.size() == left;
     }
+    if (m_fed == 0) {
+        // Counting LF bytes gives lines only for byte-oriented text with LF line ends.
+        m_expatPositions = block.startsWith("\xFF\xFE") || block.startsWith("\xFE\xFF")
+                           || block.contains('\0')
+                           || (block.contains('\r') && !block.contains('\n'));
+    }
+    m_fed += block.size();
+    const XML_Status status = XML_Parse(m_parser, block.data(), int(block.size()), finalBlock);
     if (status != XML_STATUS_OK) {
         recordParseError(finalBlock);
         return false;
     }
     if (finalBlock) {
         m_inputDone = true;
-        m_events.push_back(eventHere(Token::EndDocument));
+        Event end = eventHere(Token::EndDocument);
+        if (end.offset >= 0)
+            end.offset = m_fed;
+        m_events.push_back(end);
         m_errorEvent = m_events.back();
     }
     return true;
+}
+
+QByteArrayView CvatXmlStream::readBlock()
+{
+    // What lies before the current token is never looked at again: its lines are counted, then
+    // it is dropped, so memory stays at about a block (plus a token longer than one).
+    if (m_expatPositions) {
+        m_inputStart += m_input.size();
+        m_input.clear();
+    } else {
+        countLinesTo(m_current.offset);
+        const qsizetype drop = qsizetype(m_countedTo - m_inputStart);
+        if (drop > 0) {
+            m_input.remove(0, drop);
+            m_inputStart += drop;
+        }
+    }
+    const qsizetype kept = m_input.size();
+    m_input.resize(kept + kBlockSize);
+    const qint64 read = m_device->read(m_input.data() + kept, kBlockSize);
+    m_input.resize(kept + qsizetype(std::max<qint64>(read, 0)));
+    return QByteArrayView(m_input).sliced(kept);
 }
 
 void CvatXmlStream::recordParseError(bool finalBlock)
@@ -163,6 +180,8 @@ void CvatXmlStream::recordParseError(bool finalBlock)
     m_failed = true;
     const XML_Error code = XML_GetErrorCode(m_parser);
     m_errorEvent = eventHere(Token::Invalid);
+    if (m_errorEvent.offset > m_fed)
+        m_errorEvent.offset = m_fed;
     if (code == XML_ERROR_ABORTED) {
         // Only onDoctype() stops the parser; its token is queued and the caller says why.
         m_errorMessage = tr("A document type declaration is not accepted.");
@@ -238,9 +257,44 @@ CvatXmlStream::Event CvatXmlStream::eventHere(Token type) const
 {
     Event event;
     event.type = type;
-    event.line = qint64(XML_GetCurrentLineNumber(m_parser));
-    event.column = qint64(XML_GetCurrentColumnNumber(m_parser)) + 1;
+    if (m_expatPositions) {
+        event.offset = -1;
+        event.position = {qint64(XML_GetCurrentLineNumber(m_parser)),
+                          qint64(XML_GetCurrentColumnNumber(m_parser)) + 1};
+    } else {
+        // Constant time, unlike Expat's line and column, which rescan the bytes since the last ask.
+        event.offset = qint64(XML_GetCurrentByteIndex(m_parser));
+    }
     return event;
+}
+
+CvatXmlStream::Position CvatXmlStream::position() const
+{
+    if (m_current.offset < 0)
+        return m_current.position;
+    countLinesTo(m_current.offset);
+    return {m_newlines + 1, m_current.offset - m_lineStart + 1};
+}
+
+void CvatXmlStream::countLinesTo(qint64 offset) const
+{
+    // Tokens are handed out in document order, so the count only ever moves forward, and the
+    // bytes it still has to look at are all in m_input.
+    offset = std::min<qint64>(offset, m_inputStart + m_input.size());
+    if (offset <= m_countedTo)
+        return;
+    const char *data = m_input.constData();
+    qsizetype from = qsizetype(m_countedTo - m_inputStart);
+    const qsizetype to = qsizetype(offset - m_inputStart);
+    while (from < to) {
+        const void *newline = std::memchr(data + from, '\n', size_t(to - from));
+        if (!newline)
+            break;
+        from = static_cast<const char *>(newline) - data + 1;
+        ++m_newlines;
+        m_lineStart = m_inputStart + from;
+    }
+    m_countedTo = offset;
 }
 
 void CvatXmlStream::onStartElement(void *self, const char *name, const char **attributes)

@@ -4,6 +4,7 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,10 @@ namespace Encord::Cvat {
 ///
 /// Names, values and text are views into the current block's storage: they stay valid until the
 /// next call that reads a token (readNext() and everything built on it).
+///
+/// Positions: a token records only its byte offset; its line and column are counted from the
+/// input bytes when asked for (lineNumber()), which is rare. Expat's own line counting walks
+/// every byte again through its encoding tables and cost more than a tenth of a parse.
 ///
 /// Safety: a document type declaration stops the parse at its first line (its token is
 /// delivered so that the caller can say why), so no entity is ever declared or expanded, and
@@ -44,9 +49,14 @@ public:
     class Attributes
     {
     public:
-        bool has(QByteArrayView name) const;
+        /// The value of @p name, nullopt when absent.
+        std::optional<QByteArrayView> find(QByteArrayView name) const;
+        bool has(QByteArrayView name) const { return find(name).has_value(); }
         /// The value of @p name, empty when absent.
-        QByteArrayView value(QByteArrayView name) const;
+        QByteArrayView value(QByteArrayView name) const
+        {
+            return find(name).value_or(QByteArrayView());
+        }
         QString string(QByteArrayView name) const { return QString::fromUtf8(value(name)); }
 
     private:
@@ -85,9 +95,10 @@ public:
     bool readNextStartElement();
 
     /// Line (1-based) and column (1-based, in bytes) where the current token starts, or where
-    /// the error was found.
-    qint64 lineNumber() const { return m_current.line; }
-    qint64 columnNumber() const { return m_current.column; }
+    /// the error was found. Lines end at LF; a document whose lines end at CR alone, or one in
+    /// UTF-16, is counted by Expat instead.
+    qint64 lineNumber() const { return position().line; }
+    qint64 columnNumber() const { return position().column; }
 
     bool hasError() const { return m_current.type == Token::Invalid; }
     QString errorString() const { return m_errorMessage; }
@@ -102,12 +113,17 @@ private:
         size_t offset = 0;
         size_t length = 0;
     };
+    struct Position
+    {
+        qint64 line = 0;
+        qint64 column = 0;
+    };
     struct Event
     {
         Token type = Token::None;
-        qint64 line = 0;
-        qint64 column = 0;
-        Span text; ///< element name or character data
+        qint64 offset = 0; ///< byte offset in the input; -1 when position is set instead
+        Position position; ///< Expat's line and column, for input it counts (see position())
+        Span text;         ///< element name or character data
         size_t firstAttribute = 0;
         size_t attributeCount = 0;
     };
@@ -127,6 +143,13 @@ private:
         return {m_storage.data() + span.offset, qsizetype(span.length)};
     }
     Event eventHere(Token type) const;
+    /// Counts the lines of the input up to the current token (see position()).
+    Position position() const;
+    /// Advances the line count to absolute byte @p offset (never backwards).
+    void countLinesTo(qint64 offset) const;
+    /// Reads the next block of the device onto the end of m_input, dropping what lies before
+    /// the current token; the new bytes, empty at the end of the input.
+    QByteArrayView readBlock();
 
     static void onStartElement(void *self, const char *name, const char **attributes);
     static void onEndElement(void *self, const char *name);
@@ -135,9 +158,18 @@ private:
 
     XML_ParserStruct *m_parser = nullptr;
     QIODevice *m_device = nullptr;
-    QByteArray m_data;
-    qsizetype m_dataOffset = 0;
+    /// The input from absolute offset m_inputStart on: the whole document for a byte array, the
+    /// bytes from the current token to the last block read for a device.
+    QByteArray m_input;
+    qint64 m_inputStart = 0;
+    qint64 m_fed = 0; ///< bytes handed to Expat so far
     bool m_inputDone = false;
+    /// Line counting state (mutable: advanced by the const position queries). Set to use
+    /// Expat's counting when the input is not LF-separated single-byte text.
+    bool m_expatPositions = false;
+    mutable qint64 m_countedTo = 0;
+    mutable qint64 m_newlines = 0;
+    mutable qint64 m_lineStart = 0;
 
     /// The tokens of the block being handed out, and the bytes their views point into.
     std::string m_storage;

@@ -714,10 +714,6 @@
 <context>
     <name>Encord::Cvat::CvatXmlStream</name>
     <message>
-        <source>Out of memory while reading the XML.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A document type declaration is not accepted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,10 +1144,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This cannot be stopped now; the window can stay open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,6 +1153,15 @@
     </message>
     <message>
         <source>The import stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converting on the server for %1. There is no progress figure for this step.
+Cancel closes this window without stopping the import: the project appears in the browser (F5) once it is complete, or not at all if the import fails; nothing half-made is ever shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting; the server finishes the import on its own.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -12,6 +12,8 @@
 #include "cvat/cvatexportfolder.h"
 #include "cvat/cvatfoldercheck.h"
 #include "cvat/cvatreader.h"
+#include "cvatimportservice.h"
+#include "cvatsamplecounts.h"
 #include "labelrowstore.h"
 #include "localserver.h"
 #include "serverclient.h"
@@ -35,7 +37,7 @@ using Encord::Server::LocalServer;
 
 namespace {
 
-using Counts = QMap<QString, int>; // "label|encord shape" → objects
+using Counts = EncordTest::CvatObjectCounts;
 
 bool writeFile(const QString &path, const QByteArray &bytes)
 {
@@ -91,75 +93,17 @@ CvatImportInput importInput(const QString &folderPath, const QString &datasetNam
     return input;
 }
 
-// Objects per (label, Encord shape) as the spec's mapping gives them, counted with regular
-// expressions over the XML text (one element per line, as CVAT writes): skeleton nodes are
-// not shapes, each CVAT point is one point object, empty labels and tags make no object.
 Counts expectedObjects(const QByteArray &xml)
 {
-    static const QRegularExpression element(
-        QStringLiteral("<(box|polygon|polyline|points|skeleton|ellipse|mask)\\b[^>]*?\\blabel=\"([^"
-                       "\"]*)\"([^>]*)"));
-    static const QRegularExpression pointsAttribute(QStringLiteral("\\bpoints=\"([^\"]*)\""));
-    static const QRegularExpression rotation(QStringLiteral("\\brotation=\""));
-    Counts counts;
-    bool inSkeleton = false;
-    for (const QString &line : QString::fromUtf8(xml).split(QLatin1Char('\n'))) {
-        const QRegularExpressionMatch match = element.match(line);
-        if (line.contains(QLatin1String("</skeleton>")))
-            inSkeleton = false;
-        if (!match.hasMatch())
-            continue;
-        const QString kind = match.captured(1);
-        const QString label = match.captured(2);
-        if (kind == QLatin1String("skeleton"))
-            inSkeleton = true;
-        else if (inSkeleton)
-            continue;
-        if (label.isEmpty())
-            continue;
-        QString shape;
-        int instances = 1;
-        if (kind == QLatin1String("box"))
-            shape = rotation.match(line).hasMatch() ? QStringLiteral("rotatable_bounding_box")
-                                                    : QStringLiteral("bounding_box");
-        else if (kind == QLatin1String("polygon") || kind == QLatin1String("ellipse"))
-            shape = QStringLiteral("polygon");
-        else if (kind == QLatin1String("polyline"))
-            shape = QStringLiteral("polyline");
-        else if (kind == QLatin1String("mask"))
-            shape = QStringLiteral("bitmask");
-        else if (kind == QLatin1String("skeleton"))
-            shape = QStringLiteral("skeleton");
-        else {
-            shape = QStringLiteral("point");
-            instances = int(pointsAttribute.match(line).captured(1).count(QLatin1Char(';'))) + 1;
-        }
-        counts[label + QLatin1Char('|') + shape] += instances;
-    }
-    return counts;
+    return EncordTest::expectedCvatObjects(xml);
 }
 
 Counts importedObjects(const QList<Server::LabelRowRecord> &rows)
 {
-    Counts counts;
-    for (const Server::LabelRowRecord &row : rows) {
-        const QJsonObject units = QJsonDocument::fromJson(row.content)
-                                      .object()
-                                      .value(QLatin1String("data_units"))
-                                      .toObject();
-        for (const QJsonValue &unit : units) {
-            const QJsonArray objects = unit.toObject()
-                                           .value(QLatin1String("labels"))
-                                           .toObject()
-                                           .value(QLatin1String("objects"))
-                                           .toArray();
-            for (const QJsonValue &object : objects) {
-                counts[object[QLatin1String("name")].toString() + QLatin1Char('|')
-                       + object[QLatin1String("shape")].toString()] += 1;
-            }
-        }
-    }
-    return counts;
+    QList<QByteArray> contents;
+    for (const Server::LabelRowRecord &row : rows)
+        contents.append(row.content);
+    return EncordTest::labelRowObjects(contents);
 }
 
 QStringList issueTypes(const CvatIssues &issues, const QList<CvatIssue> CvatIssues::*list)
@@ -195,6 +139,204 @@ QList<qint64> cocoCounts(const QString &text)
     return counts;
 }
 
+// ---- Reference label rows -----------------------------------------------------------------
+// An import's ontology, label rows and issues with every random or time-dependent value (hashes,
+// object keys, dates) replaced by a stable name, so that two imports of one export compare equal
+// as JSON values (key order and number spelling aside) and any change in what the server writes
+// shows against the reference files in tests/server/data/cvat-reference. The files were written
+// by the import as it stood before label rows were written as text; ENCORD_WRITE_REFERENCE=1
+// rewrites them (only ever on purpose, after checking the difference).
+
+using Names = QHash<QString, QString>;
+
+void nameAttributes(const QJsonArray &attributes, const QString &parent, Names &names)
+{
+    for (const QJsonValue &value : attributes) {
+        const QJsonObject attribute = value.toObject();
+        const QString path =
+            parent + QLatin1Char('/') + attribute[QLatin1String("name")].toString();
+        names.insert(attribute[QLatin1String("featureNodeHash")].toString(),
+                     QStringLiteral("<attribute %1>").arg(path));
+        for (const QJsonValue &optionValue : attribute[QLatin1String("options")].toArray()) {
+            const QJsonObject option = optionValue.toObject();
+            const QString optionPath =
+                path + QLatin1Char('=') + option[QLatin1String("label")].toString();
+            names.insert(option[QLatin1String("featureNodeHash")].toString(),
+                         QStringLiteral("<option %1>").arg(optionPath));
+            nameAttributes(option[QLatin1String("options")].toArray(), optionPath, names);
+        }
+    }
+}
+
+// Feature hashes of an ontology structure named by their place in it.
+Names ontologyNames(const QJsonObject &structure)
+{
+    Names names;
+    for (const QJsonValue &value : structure[QLatin1String("objects")].toArray()) {
+        const QJsonObject object = value.toObject();
+        const QString path = object[QLatin1String("name")].toString() + QLatin1Char('/')
+                             + object[QLatin1String("shape")].toString();
+        names.insert(object[QLatin1String("featureNodeHash")].toString(),
+                     QStringLiteral("<object %1>").arg(path));
+        nameAttributes(object[QLatin1String("attributes")].toArray(), path, names);
+    }
+    for (const QJsonValue &value : structure[QLatin1String("classifications")].toArray()) {
+        const QJsonObject classification = value.toObject();
+        const QJsonArray attributes = classification[QLatin1String("attributes")].toArray();
+        const QString path =
+            QStringLiteral("tag ") + attributes[0][QLatin1String("name")].toString();
+        names.insert(classification[QLatin1String("featureNodeHash")].toString(),
+                     QStringLiteral("<classification %1>").arg(path));
+        nameAttributes(attributes, path, names);
+    }
+    for (const QJsonValue &value : structure[QLatin1String("skeleton_templates")].toArray()) {
+        const QJsonObject skeleton = value[QLatin1String("template")].toObject();
+        const QString name = skeleton[QLatin1String("name")].toString();
+        names.insert(skeleton[QLatin1String("feature_node_hash")].toString(),
+                     QStringLiteral("<template %1>").arg(name));
+        for (const QJsonValue &node : skeleton[QLatin1String("skeleton")].toObject())
+            names.insert(
+                node[QLatin1String("featureHash")].toString(),
+                QStringLiteral("<node %1/%2>").arg(name, node[QLatin1String("name")].toString()));
+    }
+    return names;
+}
+
+QJsonValue renamed(const QJsonValue &value, const Names &names)
+{
+    if (value.isString())
+        return names.value(value.toString(), value.toString());
+    if (value.isArray()) {
+        QJsonArray result;
+        for (const QJsonValue &element : value.toArray())
+            result.append(renamed(element, names));
+        return result;
+    }
+    if (value.isObject()) {
+        QJsonObject result;
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            result.insert(names.value(it.key(), it.key()), renamed(it.value(), names));
+        return result;
+    }
+    return value;
+}
+
+// A label row with its own hashes named too: the row, its data and dataset, and its objects and
+// classifications by their position in the data unit.
+QJsonObject canonicalRow(const QJsonObject &row, Names names)
+{
+    names.insert(row[QLatin1String("label_hash")].toString(), QStringLiteral("<label row>"));
+    names.insert(row[QLatin1String("data_hash")].toString(), QStringLiteral("<data>"));
+    names.insert(row[QLatin1String("dataset_hash")].toString(), QStringLiteral("<dataset>"));
+    names.insert(row[QLatin1String("created_at")].toString(), QStringLiteral("<time>"));
+    names.insert(row[QLatin1String("last_edited_at")].toString(), QStringLiteral("<time>"));
+    for (const QJsonValue &unit : row[QLatin1String("data_units")].toObject()) {
+        names.insert(unit[QLatin1String("data_link")].toString(), QStringLiteral("<data link>"));
+        const QJsonObject labels = unit[QLatin1String("labels")].toObject();
+        int n = 0;
+        for (const QJsonValue &object : labels[QLatin1String("objects")].toArray())
+            names.insert(object[QLatin1String("objectHash")].toString(),
+                         QStringLiteral("<object #%1>").arg(n++));
+        n = 0;
+        for (const QJsonValue &tag : labels[QLatin1String("classifications")].toArray())
+            names.insert(tag[QLatin1String("classificationHash")].toString(),
+                         QStringLiteral("<classification #%1>").arg(n++));
+    }
+    return renamed(row, names).toObject();
+}
+
+// Issues as sorted "type: instance" lines per severity: their order is not part of the contract.
+QJsonObject canonicalIssues(const CvatIssues &issues)
+{
+    const auto lines = [](const QList<CvatIssue> &list) {
+        QStringList result;
+        for (const CvatIssue &issue : list) {
+            for (const QString &instance : issue.instances)
+                result.append(issue.issueType + QStringLiteral(": ") + instance);
+        }
+        result.sort();
+        return QJsonArray::fromStringList(result);
+    };
+    return QJsonObject{{QStringLiteral("errors"), lines(issues.errors)},
+                       {QStringLiteral("warnings"), lines(issues.warnings)},
+                       {QStringLiteral("infos"), lines(issues.infos)}};
+}
+
+// Every shape kind, attribute type and odd case the conversion handles, in one small task.
+QByteArray everyKindXml()
+{
+    return R"(<?xml version="1.0" encoding="utf-8"?>
+<annotations>
+<version>1.1</version>
+<meta><task><name>every kind</name><labels>
+<label><name>car</name><color>#ff0000</color><type>any</type><attributes>
+<attribute><name>colour</name><mutable>False</mutable><input_type>select</input_type><default_value>red</default_value><values>red
+green</values></attribute>
+<attribute><name>parked</name><mutable>False</mutable><input_type>checkbox</input_type><default_value>false</default_value><values>false</values></attribute>
+<attribute><name>speed</name><mutable>True</mutable><input_type>number</input_type><default_value>0</default_value><values>0
+100
+1</values></attribute>
+</attributes></label>
+<label><name>Road Area</name><color>#00ff00</color><type>polygon</type><attributes>
+<attribute><name>note</name><mutable>True</mutable><input_type>text</input_type><default_value></default_value><values></values></attribute>
+</attributes></label>
+<label><name>unused</name><color>#0000ff</color><type>polyline</type><attributes></attributes></label>
+<label><name>sky</name><color>#00ffff</color><type>mask</type><attributes></attributes></label>
+<label><name>weather</name><color>#808080</color><type>tag</type><attributes>
+<attribute><name>time</name><mutable>False</mutable><input_type>radio</input_type><default_value>day</default_value><values>day
+night</values></attribute>
+</attributes></label>
+<label><name>quiet</name><type>tag</type><attributes></attributes></label>
+<label><name>person</name><color>#804000</color><type>skeleton</type><attributes></attributes><svg>&lt;line data-type="edge" data-node-from="1" data-node-to="2"&gt;&lt;/line&gt;&lt;circle r="0.75" cx="10" cy="10" data-type="element node" data-element-id="1" data-node-id="1" data-label-name="head"&gt;&lt;/circle&gt;&lt;circle r="0.75" cx="10" cy="30" data-type="element node" data-element-id="2" data-node-id="2" data-label-name="foot"&gt;&lt;/circle&gt;</svg></label>
+<label><name>head</name><type>points</type><attributes></attributes><parent>person</parent></label>
+<label><name>foot</name><type>points</type><attributes></attributes><parent>person</parent></label>
+</labels></task></meta>
+<image id="0" name="a.png" width="200" height="100">
+<box label="car" source="manual" occluded="1" z_order="2" xtl="10.5" ytl="20.25" xbr="60" ybr="70.125" group_id="3">
+<attribute name="colour">blue</attribute>
+<attribute name="parked">true</attribute>
+<attribute name="speed">42.5</attribute>
+</box>
+<box label="car" source="auto" occluded="0" xtl="100" ytl="10" xbr="150" ybr="40" rotation="33.3">
+<attribute name="colour">red</attribute>
+<attribute name="parked">false</attribute>
+</box>
+<polygon label="Road Area" source="manual" points="0,0;200,0;200,100;0,100.5">
+<attribute name="note">a "quoted" note &amp; a tab	and é</attribute>
+</polygon>
+<polyline label="lane" source="manual" points="1,2;3,4;5,6">
+<attribute name="kind">dashed</attribute>
+</polyline>
+<points label="landmark" source="manual" points="10,10;20,20;30,30"></points>
+<ellipse label="wheel" source="manual" cx="50" cy="50" rx="10" ry="5" rotation="45"></ellipse>
+<mask label="sky" source="manual" rle="3, 4, 2, 6, 5" left="190" top="95" width="4" height="5"></mask>
+<skeleton label="person" source="manual" z_order="0">
+<points label="foot" source="manual" outside="0" occluded="0" points="20,80"></points>
+<points label="head" source="manual" outside="1" occluded="0" points="20,20"></points>
+<points label="hand" source="manual" outside="0" occluded="1" points="25,50"></points>
+</skeleton>
+<cuboid label="car" source="manual" xtl1="1" ytl1="1" xbl1="1" ybl1="9" xtr1="9" ytr1="1" xbr1="9" ybr1="9" xtl2="2" ytl2="2" xbl2="2" ybl2="8" xtr2="8" ytr2="2" xbr2="8" ybr2="8"></cuboid>
+<box label="" source="manual" xtl="1" ytl="1" xbr="2" ybr="2"></box>
+<polygon label="Road Area" source="manual" points="1,1;2,2"></polygon>
+<tag label="weather" source="manual"><attribute name="time">night</attribute></tag>
+<tag label="fog" source="auto"></tag>
+</image>
+<image id="1" name="sub/b.png" width="64" height="48">
+<box label="car" source="manual" xtl="-5" ytl="0" xbr="70" ybr="48"></box>
+<mask label="sky" source="manual" rle="0, 12" left="0" top="0" width="4" height="3"></mask>
+<tag label="weather" source="manual"><attribute name="time">dusk</attribute></tag>
+</image>
+<image id="2" name="c.png">
+<box label="car" source="manual" xtl="1" ytl="1" xbr="5" ybr="5"></box>
+</image>
+<image id="3" name="not-uploaded.png" width="10" height="10">
+<box label="car" source="manual" xtl="1" ytl="1" xbr="5" ybr="5"></box>
+</image>
+</annotations>
+)";
+}
+
 } // namespace
 
 class TestCvatImport : public QObject
@@ -215,12 +357,18 @@ private Q_SLOTS:
     void shouldImportThroughLegacyV1Flow();
     void shouldImportThroughIntermediateV1Flow();
     void shouldListLabelRowsAndServeTheirContentToMembersOnly();
+    void shouldRunTheImportAsAJobAndRefuseBadRequestsAtOnce();
+    void shouldCreateNothingWhenTheImportIsCancelled();
+    void shouldWriteWhatTheReferenceHolds_data();
+    void shouldWriteWhatTheReferenceHolds();
+    // Last: restarts the server.
     void shouldKeepLabelRowsAcrossRestart();
 
 private:
     CvatImportResult import(const CvatImportInput &input);
     QList<Server::LabelRowRecord> labelRows(const QString &projectHash) const;
     qint64 count(const char *table) const;
+    QJsonObject ontologyOf(const QString &projectHash) const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<LocalServer> m_server;
@@ -271,6 +419,15 @@ qint64 TestCvatImport::count(const char *table) const
 {
     return m_server->workspace()->database().scalar(QStringLiteral("SELECT COUNT(*) FROM ")
                                                     + QLatin1String(table));
+}
+
+QJsonObject TestCvatImport::ontologyOf(const QString &projectHash) const
+{
+    Server::SqliteStatement row = m_server->workspace()->database().prepare(
+        QStringLiteral("SELECT o.editor FROM projects p JOIN ontologies o ON o.hash = p.ontology "
+                       "WHERE p.hash = ?"),
+        {projectHash});
+    return row.next() ? QJsonDocument::fromJson(row.text(0).toUtf8()).object() : QJsonObject();
 }
 
 void TestCvatImport::shouldImportEverySampleThroughTheClient_data()
@@ -840,6 +997,174 @@ void TestCvatImport::shouldKeepLabelRowsAcrossRestart()
 
     for (auto it = before.cbegin(); it != before.cend(); ++it)
         QCOMPARE(int(labelRows(it.key()).size()), it.value());
+}
+
+void TestCvatImport::shouldRunTheImportAsAJobAndRefuseBadRequestsAtOnce()
+{
+    const auto dataset = QCoro::waitFor(
+        m_client->createDataset(QStringLiteral("job"), StorageLocation::CordStorage, {}, true));
+    QVERIFY(dataset.ok());
+    const QByteArray xml = readFile(
+        samplePath(QStringLiteral("datumaro-export-task"), QStringLiteral("annotations.xml")));
+    const auto body = [&](const QString &datasetUuid, const QByteArray &annotations) {
+        return QJsonDocument(
+                   QJsonObject{{QStringLiteral("annotationsBase64"),
+                                QString::fromLatin1(annotations.toBase64())},
+                               {QStringLiteral("datasetUuid"), datasetUuid},
+                               {QStringLiteral("reviewMode"), QStringLiteral("labelled")},
+                               {QStringLiteral("data"), QJsonArray()},
+                               {QStringLiteral("transformBoundingBoxesToPolygons"), false}})
+            .toJson(QJsonDocument::Compact);
+    };
+    const QByteArray route = "/v2/public/projects/cvat-import";
+    const qint64 jobsBefore = count("cvat_import_jobs");
+
+    // What cannot succeed is refused by the POST itself, before any job exists.
+    QCOMPARE(m_raw->v2("POST", route, body(QStringLiteral("no-such-dataset"), xml)).status, 404);
+    QCOMPARE(m_raw->v2("POST", route, body(dataset->datasetHash, QByteArray())).status, 400);
+    QCOMPARE(count("cvat_import_jobs"), jobsBefore);
+
+    // A good one answers the job's id; the import runs on; the long-poll gives its outcome.
+    const ServerClient::Reply started = m_raw->v2("POST", route, body(dataset->datasetHash, xml));
+    QCOMPARE(started.status, 200);
+    const QString job = started.json().toString();
+    QVERIFY(!job.isEmpty());
+    const ServerClient::Reply now =
+        m_raw->v2("GET", route + '/' + job.toLatin1() + "?timeoutSeconds=0");
+    QCOMPARE(now.status, 200);
+    QVERIFY(QStringList({QStringLiteral("PENDING"), QStringLiteral("DONE")})
+                .contains(now.json()[QLatin1String("status")].toString()));
+    const ServerClient::Reply done =
+        m_raw->v2("GET", route + '/' + job.toLatin1() + "?timeoutSeconds=30");
+    QCOMPARE(done.json()[QLatin1String("status")].toString(), QStringLiteral("DONE"));
+    QVERIFY(!done.json()[QLatin1String("projectUuid")].toString().isEmpty());
+    for (const char *key : {"errors", "warnings", "infos"})
+        QVERIFY(done.json()[QLatin1String("issues")][QLatin1String(key)].isArray());
+    // Only its owner sees it.
+    const PrivateKey otherKey = PrivateKey::generate();
+    Server::UserStore(m_server->workspace()->database())
+        .add(QStringLiteral("other@example.com"),
+             *PublicKey::fromRaw(otherKey.publicKeyRaw()),
+             false);
+    const ServerClient other(m_server->port(), RequestSigner(otherKey));
+    QCOMPARE(other.v2("GET", route + '/' + job.toLatin1() + "?timeoutSeconds=0").status, 404);
+}
+
+void TestCvatImport::shouldCreateNothingWhenTheImportIsCancelled()
+{
+    const auto dataset = QCoro::waitFor(m_client->createDataset(
+        QStringLiteral("cancelled"), StorageLocation::CordStorage, {}, true));
+    QVERIFY(dataset.ok());
+    Server::CvatImportRequest request;
+    request.annotationsXml = readFile(
+        samplePath(QStringLiteral("datumaro-export-project"), QStringLiteral("annotations.xml")));
+    request.datasetHash = dataset->datasetHash;
+    const auto user = Server::UserStore(m_server->workspace()->database())
+                          .byEmail(QStringLiteral("ann@example.com"));
+    QVERIFY(user);
+    const qint64 projects = count("projects");
+    const qint64 ontologies = count("ontologies");
+    const qint64 rows = count("label_rows");
+
+    // Stopped after the last image was read, just before the transaction: the latest point.
+    for (const int stopAt : {1, 7}) {
+        int asked = 0;
+        const Server::CvatImportOutcome outcome =
+            Server::CvatImportService(*m_server->workspace(), *user).run(request, [&] {
+                return ++asked >= stopAt;
+            });
+        QVERIFY(!outcome.success);
+        QVERIFY(outcome.projectHash.isEmpty());
+        QVERIFY(QJsonDocument(outcome.issues).toJson().contains("nothing was created"));
+        QCOMPARE(count("projects"), projects);
+        QCOMPARE(count("ontologies"), ontologies);
+        QCOMPARE(count("label_rows"), rows);
+    }
+}
+
+void TestCvatImport::shouldWriteWhatTheReferenceHolds_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("boxesAsPolygons");
+    for (const char *sample : {"datumaro-export-project",
+                               "datumaro-export-task",
+                               "maxkuklavod-job-boxes",
+                               "dagshub-project-skeleton",
+                               "video-datumaro-task-step",
+                               "every-kind"})
+        QTest::newRow(sample) << QString::fromLatin1(sample) << false;
+    QTest::newRow("every-kind, boxes as polygons") << QStringLiteral("every-kind") << true;
+}
+
+void TestCvatImport::shouldWriteWhatTheReferenceHolds()
+{
+    QFETCH(QString, name);
+    QFETCH(bool, boxesAsPolygons);
+    const QString reference =
+        QStringLiteral(ENCORD_TEST_REFERENCE_DIR "/%1%2.json")
+            .arg(name, boxesAsPolygons ? QStringLiteral("-polygons") : QString());
+    const QString folder =
+        m_dir.filePath(QStringLiteral("reference-") + QFileInfo(reference).baseName());
+    if (name == QLatin1String("every-kind")) {
+        QVERIFY(writeFile(folder + QStringLiteral("/annotations.xml"), everyKindXml()));
+        for (const char *file : {"a.png", "sub/b.png", "c.png", "extra.png"})
+            QVERIFY(writeFile(folder + QStringLiteral("/images/") + QLatin1String(file), file));
+    } else if (name.startsWith(QLatin1String("video"))) {
+        QVERIFY(writeFile(folder + QStringLiteral("/annotations.xml"),
+                          readFile(samplePath(name, QStringLiteral("annotations.xml")))));
+        for (const QString &frame :
+             QDir(samplePath(name, QStringLiteral("images"))).entryList(QDir::Files))
+            QVERIFY(writeFile(folder + QStringLiteral("/images/") + frame,
+                              readFile(samplePath(name, QStringLiteral("images/") + frame))));
+    } else {
+        makeExport(name, folder);
+    }
+    CvatImportInput input = importInput(folder, name);
+    input.transformBoundingBoxesToPolygons = boxesAsPolygons;
+    if (name == QLatin1String("every-kind"))
+        input.images.append(
+            {QStringLiteral("extra.png"), folder + QStringLiteral("/images/extra.png")});
+
+    const CvatImportResult result = import(input);
+
+    QVERIFY2(result.success, QJsonDocument(result.issues.toJson()).toJson().constData());
+    const QJsonObject structure = ontologyOf(result.projectHash);
+    const Names names = ontologyNames(structure);
+    QJsonArray rows;
+    QJsonArray records;
+    for (const Server::LabelRowRecord &row : labelRows(result.projectHash)) {
+        const QJsonObject content = QJsonDocument::fromJson(row.content).object();
+        QVERIFY2(!content.isEmpty(), row.content.left(200).constData());
+        rows.append(canonicalRow(content, names));
+        records.append(QJsonObject{{QStringLiteral("title"), content[QLatin1String("data_title")]},
+                                   {QStringLiteral("status"), row.status},
+                                   {QStringLiteral("objects"), row.objectCount},
+                                   {QStringLiteral("classifications"), row.classificationCount}});
+    }
+    const QJsonObject actual{{QStringLiteral("ontology"), renamed(structure, names)},
+                             {QStringLiteral("rows"), rows},
+                             {QStringLiteral("records"), records},
+                             {QStringLiteral("issues"), canonicalIssues(result.issues)}};
+
+    if (qEnvironmentVariableIntValue("ENCORD_WRITE_REFERENCE") == 1) {
+        QVERIFY(writeFile(reference, QJsonDocument(actual).toJson(QJsonDocument::Indented)));
+        QSKIP("reference written");
+    }
+    const QJsonObject expected = QJsonDocument::fromJson(readFile(reference)).object();
+    QVERIFY2(!expected.isEmpty(), qPrintable(reference));
+    // Compared as JSON values; shown as indented text when they differ.
+    const auto text = [](const QJsonValue &value) {
+        return QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Indented);
+    };
+    for (const char *part : {"ontology", "records", "issues"}) {
+        if (actual[QLatin1String(part)] != expected[QLatin1String(part)])
+            QCOMPARE(text(actual[QLatin1String(part)]), text(expected[QLatin1String(part)]));
+    }
+    QCOMPARE(rows.size(), expected[QLatin1String("rows")].toArray().size());
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rows.at(i) != expected[QLatin1String("rows")][i])
+            QCOMPARE(text(rows.at(i)), text(expected[QLatin1String("rows")][i]));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCvatImport)

@@ -4,20 +4,27 @@
 #include "auth/privatekey.h"
 #include "auth/publickey.h"
 #include "authenticator.h"
+#include "cvatimportjobs.h"
 #include "listingfilter.h"
 #include "requesterror.h"
 #include "schema.h"
 #include "serverrequest.h"
 #include "sqlitedatabase.h"
+#include "sqliteerror.h"
 #include "testkeys.h"
 #include "timeformat.h"
 #include "urlsigner.h"
 #include "userstore.h"
 #include "workspace.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <condition_variable>
+#include <thread>
 
 using namespace Encord;
 using namespace Encord::Server;
@@ -72,6 +79,9 @@ private Q_SLOTS:
     void shouldSignUrls();
     void shouldBuildFiltersFromV1AndV2();
     void shouldMigrateOnceAndKeepTheSecret();
+    void shouldHoldTheLongPollUntilTheJobEnds();
+    void shouldMarkJobsAStoppedServerLeftPendingAsFailed();
+    void shouldReuseStatementsAndStayCorrectAfterAFailedStep();
 
 private:
     QTemporaryDir m_dir;
@@ -336,6 +346,104 @@ void TestServerUnits::shouldMigrateOnceAndKeepTheSecret()
     QVERIFY(!Workspace::open(dir, &error));
     QVERIFY(error.contains(QStringLiteral("newer")));
     db.exec(QStringLiteral("PRAGMA user_version = %1").arg(Schema::currentVersion()));
+}
+
+void TestServerUnits::shouldHoldTheLongPollUntilTheJobEnds()
+{
+    // Given a job whose work waits until the test lets it go.
+    CvatImportJobs &jobs = m_workspace->cvatImportJobs();
+    const qint64 alice =
+        UserStore(m_workspace->database()).byEmail(QStringLiteral("alice@example.com"))->id;
+    std::mutex mutex;
+    std::condition_variable released;
+    bool go = false;
+    const auto done = QJsonObject{{QStringLiteral("status"), QStringLiteral("DONE")},
+                                  {QStringLiteral("projectUuid"), QStringLiteral("p-1")},
+                                  {QStringLiteral("issues"), QJsonObject()}};
+    std::atomic<bool> sawOwnConnection = false;
+    SqliteDatabase *requestConnection = &m_workspace->database();
+    const QString job = jobs.start(alice, [&](const auto &, const auto &) {
+        sawOwnConnection = &m_workspace->database() != requestConnection;
+        std::unique_lock lock(mutex);
+        released.wait(lock, [&] { return go; });
+        return done;
+    });
+
+    // When the long-poll asks while it runs, it waits its timeout, then answers PENDING.
+    QElapsedTimer timer;
+    timer.start();
+    const QJsonObject pending = jobs.wait(job, alice, std::chrono::milliseconds(150));
+    QCOMPARE(pending.value(QLatin1String("status")).toString(), QStringLiteral("PENDING"));
+    QVERIFY(timer.elapsed() >= 140);
+    // Another user's poll finds nothing and does not wait.
+    timer.restart();
+    QVERIFY(jobs.wait(job, alice + 1, std::chrono::seconds(5)).isEmpty());
+    QVERIFY(timer.elapsed() < 1000);
+
+    // Then a poll that is waiting when the job ends answers at once with its state.
+    std::thread releaser([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const std::lock_guard lock(mutex);
+        go = true;
+        released.notify_all();
+    });
+    timer.restart();
+    const QJsonObject finished = jobs.wait(job, alice, std::chrono::seconds(20));
+    releaser.join();
+    QCOMPARE(finished, done);
+    QVERIFY(timer.elapsed() < 10000);
+    QVERIFY(sawOwnConnection);
+    // And it is kept: a later poll reads it back without waiting.
+    QCOMPARE(jobs.wait(job, alice, std::chrono::seconds(20)), done);
+}
+
+void TestServerUnits::shouldMarkJobsAStoppedServerLeftPendingAsFailed()
+{
+    // Given a job row left PENDING, as a server stopped in the middle of an import leaves it.
+    const QString dir = m_dir.filePath(QStringLiteral("ws"));
+    const qint64 alice =
+        UserStore(m_workspace->database()).byEmail(QStringLiteral("alice@example.com"))->id;
+    m_workspace->database().exec(
+        QStringLiteral("INSERT INTO cvat_import_jobs (uuid, user_id, state, created_at) "
+                       "VALUES ('left-behind', ?, '{\"status\":\"PENDING\"}', 0)"),
+        {alice});
+
+    // When the workspace opens again, the job stays as it is (a tool may open the folder beside
+    // a live server); when a server starts on it, the job is an error that says what happened.
+    QString error;
+    const std::unique_ptr<Workspace> again = Workspace::open(dir, &error);
+    QVERIFY2(again, qPrintable(error));
+    QCOMPARE(again->cvatImportJobs()
+                 .wait(QStringLiteral("left-behind"), alice, std::chrono::seconds(0))
+                 .value(QLatin1String("status"))
+                 .toString(),
+             QStringLiteral("PENDING"));
+    again->cvatImportJobs().recoverInterrupted();
+    const QJsonObject state =
+        again->cvatImportJobs().wait(QStringLiteral("left-behind"), alice, std::chrono::seconds(0));
+    QCOMPARE(state.value(QLatin1String("status")).toString(), QStringLiteral("ERROR"));
+    const QJsonArray errors = state[QLatin1String("issues")][QLatin1String("errors")].toArray();
+    QCOMPARE(errors.size(), 1);
+    QVERIFY(errors[0][QLatin1String("instances")][0].toString().contains(
+        QLatin1String("nothing was created")));
+}
+
+void TestServerUnits::shouldReuseStatementsAndStayCorrectAfterAFailedStep()
+{
+    SqliteDatabase &db = m_workspace->database();
+    db.exec(QStringLiteral("CREATE TABLE reuse (k TEXT PRIMARY KEY, v TEXT)"));
+    const QString insert = QStringLiteral("INSERT INTO reuse (k, v) VALUES (?, ?)");
+    for (int i = 0; i < 100; ++i)
+        db.exec(insert, {QString::number(i), SqlUtf8{QByteArray("v") + QByteArray::number(i)}});
+    // A failing step (duplicate key) leaves the kept statement usable.
+    QVERIFY_THROWS_EXCEPTION(SqliteError, db.exec(insert, {QStringLiteral("1"), nullptr}));
+    db.exec(insert, {QStringLiteral("100"), nullptr});
+    QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM reuse")), qint64(101));
+    SqliteStatement row =
+        db.prepare(QStringLiteral("SELECT v, typeof(v) FROM reuse WHERE k = '42'"));
+    QVERIFY(row.next());
+    QCOMPARE(row.text(0), QStringLiteral("v42"));
+    QCOMPARE(row.text(1), QStringLiteral("text"));
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)

@@ -10,7 +10,9 @@
 #include "cvatpreviewpage.h"
 #include "cvatresultpage.h"
 #include "cvatrunpage.h"
+#include "cvatsamplecounts.h"
 #include "cvatsourcepage.h"
+#include "labelrowstore.h"
 #include "localserver.h"
 #include "mainwindow.h"
 #include "testpaths.h"
@@ -79,9 +81,14 @@ private Q_SLOTS:
     void shouldBlockAnExportWithErrorsAndSaveTheReport();
     void shouldImportIntoTheServerAndOfferToOpenTheProject();
     void shouldCancelTheUploadsAndCreateNothing();
+    void shouldImportEverySampleThroughTheWizard_data();
+    void shouldImportEverySampleThroughTheWizard();
+    void shouldShowTheConversionAndLetItFinishAfterCancel();
 
 private:
     CvatPreviewPage *waitForPreview(CvatImportWizard &wizard);
+    /// Preview, options (dataset @p datasetName, @p parallel uploads) and the run page.
+    CvatRunPage *runUpTo(CvatImportWizard &wizard, const QString &datasetName, int parallel = 4);
 
     QTemporaryDir m_dir;
     std::unique_ptr<Server::LocalServer> m_server;
@@ -110,6 +117,22 @@ CvatPreviewPage *TestCvatImportWizard::waitForPreview(CvatImportWizard &wizard)
             return nullptr;
     }
     return preview;
+}
+
+CvatRunPage *TestCvatImportWizard::runUpTo(CvatImportWizard &wizard,
+                                           const QString &datasetName,
+                                           int parallel)
+{
+    if (!waitForPreview(wizard) || !wizard.currentPage()->isComplete())
+        return nullptr;
+    wizard.next();
+    auto *options = qobject_cast<CvatOptionsPage *>(wizard.currentPage());
+    if (!options)
+        return nullptr;
+    options->datasetName()->setText(datasetName);
+    options->parallelUploads()->setValue(parallel);
+    wizard.next();
+    return qobject_cast<CvatRunPage *>(wizard.currentPage());
 }
 
 void TestCvatImportWizard::shouldTakeOnlyOneFolderOrZipFromADrop()
@@ -328,6 +351,138 @@ void TestCvatImportWizard::shouldCancelTheUploadsAndCreateNothing()
     const auto projectsAfter = QCoro::waitFor(m_client->getProjects());
     QVERIFY(projectsAfter.ok());
     QCOMPARE(projectsAfter->size(), projectsBefore->size());
+}
+
+void TestCvatImportWizard::shouldImportEverySampleThroughTheWizard_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addColumn<int>("images");
+    const QList<QPair<const char *, int>> samples{{"datumaro-export-project", 6},
+                                                  {"datumaro-export-task", 2},
+                                                  {"maxkuklavod-job-boxes", 14},
+                                                  {"dagshub-project-skeleton", 4},
+                                                  {"video-datumaro-task-step", 3}};
+    for (const auto &[name, images] : samples)
+        QTest::newRow(name) << QString::fromLatin1(name) << images;
+}
+
+void TestCvatImportWizard::shouldImportEverySampleThroughTheWizard()
+{
+    // Given the sample with a file at every path its images.tsv lists.
+    QFETCH(QString, sample);
+    QFETCH(int, images);
+    QTemporaryDir exportDir;
+    QVERIFY(EncordTest::makeCvatSampleExport(sample, exportDir.path()));
+
+    // When it goes through every page of the wizard.
+    CvatImportWizard wizard(*m_client, exportDir.path());
+    wizard.show();
+    CvatRunPage *run = runUpTo(wizard, QStringLiteral("wizard ") + sample);
+    QVERIFY(run);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.currentId() == CvatImportWizard::ResultPageId
+                                 || run->state() == CvatRunPage::State::Failed,
+                             60000);
+
+    // Then the project has one label row per image and the objects the XML holds per label and
+    // shape, counted apart from the reader.
+    QVERIFY2(wizard.result() && wizard.result()->success,
+             qPrintable(run->findChild<QLabel *>(QStringLiteral("runError"))->text()));
+    QList<QByteArray> rows;
+    for (const Server::LabelRowRecord &row :
+         Server::LabelRowStore(m_server->workspace()->database())
+             .list(wizard.result()->projectHash, true))
+        rows.append(row.content);
+    QCOMPARE(rows.size(), images);
+    QFile xml(exportDir.filePath(QStringLiteral("annotations.xml")));
+    QVERIFY(xml.open(QIODevice::ReadOnly));
+    EncordTest::CvatObjectCounts expected = EncordTest::expectedCvatObjects(xml.readAll());
+    if (sample.startsWith(QLatin1String("video")))
+        // Tracks become the shapes of the frames they are inside on (10, 13 and 16 of the
+        // range; frame 19 has no file, which the report lists): counted by hand.
+        expected = {{QStringLiteral("II|bounding_box"), 1},
+                    {QStringLiteral("klhg|point"), 3},
+                    {QStringLiteral("II|polyline"), 1}};
+    QCOMPARE(EncordTest::labelRowObjects(rows), expected);
+}
+
+void TestCvatImportWizard::shouldShowTheConversionAndLetItFinishAfterCancel()
+{
+    // Given an export whose conversion takes long enough to be seen: 20 images with 2,000
+    // boxes each.
+    QTemporaryDir exportDir;
+    QDir root(exportDir.path());
+    root.mkpath(QStringLiteral("images"));
+    QByteArray xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations>\n"
+                     "<version>1.1</version>\n<meta><task><name>slow</name><labels><label>"
+                     "<name>car</name></label></labels></task></meta>\n";
+    constexpr int kImages = 20;
+    for (int i = 0; i < kImages; ++i) {
+        const QString name = QStringLiteral("slow_%1.png").arg(i);
+        QFile image(root.filePath(QStringLiteral("images/") + name));
+        QVERIFY(image.open(QIODevice::WriteOnly));
+        image.write("image " + QByteArray::number(i));
+        xml += "<image id=\"" + QByteArray::number(i) + "\" name=\"" + name.toUtf8()
+               + "\" width=\"100\" height=\"100\">\n";
+        for (int b = 0; b < 2000; ++b)
+            xml += "<box label=\"car\" xtl=\"" + QByteArray::number(b % 90)
+                   + "\" ytl=\"1\" "
+                     "xbr=\""
+                   + QByteArray::number(b % 90 + 5) + "\" ybr=\"9\"/>\n";
+        xml += "</image>\n";
+    }
+    xml += "</annotations>\n";
+    QFile annotations(root.filePath(QStringLiteral("annotations.xml")));
+    QVERIFY(annotations.open(QIODevice::WriteOnly));
+    annotations.write(xml);
+    annotations.close();
+    const auto projectsBefore = QCoro::waitFor(m_client->getProjects());
+    QVERIFY(projectsBefore.ok());
+    QSet<QString> before;
+    for (const Project &project : projectsBefore.value())
+        before.insert(project.projectHash);
+
+    // When the run reaches the server's conversion.
+    CvatImportWizard wizard(*m_client, exportDir.path());
+    wizard.show();
+    CvatRunPage *run = runUpTo(wizard, QStringLiteral("slow"));
+    QVERIFY(run);
+    QTRY_VERIFY_WITH_TIMEOUT(run->state() == CvatRunPage::State::Converting
+                                 || run->state() == CvatRunPage::State::Done
+                                 || run->state() == CvatRunPage::State::Failed,
+                             60000);
+    if (run->state() != CvatRunPage::State::Converting)
+        QSKIP("the conversion ended before it could be looked at");
+
+    // Then the page shows a busy bar, the time so far and what Cancel would do.
+    QCOMPARE(run->progressBar()->maximum(), 0);
+    QVERIFY2(run->detailLabel()->text().contains(QStringLiteral("Converting on the server for")),
+             qPrintable(run->detailLabel()->text()));
+    QVERIFY(run->detailLabel()->text().contains(QStringLiteral("Cancel closes this window")));
+    QVERIFY(run->canCancel());
+    QVERIFY(wizard.button(QWizard::CancelButton)->isEnabled());
+
+    // And Cancel closes the wizard, the job goes on, and the project appears whole.
+    wizard.button(QWizard::CancelButton)->click();
+    QVERIFY(wizard.isHidden());
+    QVERIFY(run->leftJobRunning());
+    QString project;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const auto projects = QCoro::waitFor(m_client->getProjects());
+            if (!projects.ok())
+                return false;
+            for (const Project &candidate : projects.value()) {
+                if (!before.contains(candidate.projectHash))
+                    project = candidate.projectHash;
+            }
+            return !project.isEmpty();
+        }(),
+        60000);
+    const QList<Server::LabelRowRecord> rows =
+        Server::LabelRowStore(m_server->workspace()->database()).list(project);
+    QCOMPARE(rows.size(), kImages);
+    for (const Server::LabelRowRecord &row : rows)
+        QCOMPARE(row.objectCount, 2000);
 }
 
 QTEST_MAIN(TestCvatImportWizard)

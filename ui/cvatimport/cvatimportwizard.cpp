@@ -37,8 +37,9 @@ void CvatImportWizard::reject()
 {
     Q_EMIT cancelRequested();
     auto *run = qobject_cast<CvatRunPage *>(page(RunPageId));
-    // While the server converts the export there is nothing to cancel: closing is refused
-    // rather than pretending, and the page says so.
+    // While the dataset is being created closing is refused rather than pretending: that
+    // request cannot be taken back. (During the conversion Cancel closes; the page said what
+    // that does.)
     if (currentId() == RunPageId && run && !run->canCancel())
         return;
     QWizard::reject();

@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -82,6 +83,7 @@ CvatRunPage::CvatRunPage(QWidget *parent)
     , m_detail(new QLabel(this))
     , m_error(new QLabel(this))
     , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_conversionTicker(new QTimer(this))
 {
     setTitle(tr("Importing"));
     setSubTitle(tr("The images are uploaded first; the dataset, ontology and project are made "
@@ -109,6 +111,8 @@ CvatRunPage::CvatRunPage(QWidget *parent)
     layout->addStretch(1);
 
     connect(m_retry, &QPushButton::clicked, this, &CvatRunPage::start);
+    m_conversionTicker->setInterval(1000);
+    connect(m_conversionTicker, &QTimer::timeout, this, &CvatRunPage::showConversion);
 }
 
 CvatRunPage::~CvatRunPage()
@@ -138,6 +142,16 @@ bool CvatRunPage::canCancel() const
     return m_state != State::Importing;
 }
 
+void CvatRunPage::showConversion()
+{
+    m_detail->setText(
+        tr("Converting on the server for %1. There is no progress figure for this step.\n"
+           "Cancel closes this window without stopping the import: the project appears in the "
+           "browser (F5) once it is complete, or not at all if the import fails; nothing "
+           "half-made is ever shown.")
+            .arg(duration(m_conversionClock.elapsed() / 1000)));
+}
+
 bool CvatRunPage::isComplete() const
 {
     return m_state == State::Done;
@@ -151,6 +165,8 @@ bool CvatRunPage::validatePage()
 void CvatRunPage::setState(State state)
 {
     m_state = state;
+    if (state != State::Converting)
+        m_conversionTicker->stop();
     if (QWizard *owner = wizard()) {
         owner->button(QWizard::CancelButton)->setEnabled(canCancel());
         owner->button(QWizard::BackButton)
@@ -162,6 +178,15 @@ void CvatRunPage::setState(State state)
 
 void CvatRunPage::cancel()
 {
+    if (m_state == State::Converting) {
+        // The job cannot be stopped through the protocol; only the waiting for it ends.
+        ++m_run;
+        m_token.cancel();
+        m_leftJobRunning = true;
+        m_stateLabel->setText(tr("Stopped waiting; the server finishes the import on its own."));
+        setState(State::Cancelled);
+        return;
+    }
     if (m_state != State::Preparing && m_state != State::Uploading)
         return;
     ++m_run;
@@ -183,6 +208,7 @@ void CvatRunPage::start()
     m_token = CancelToken();
     m_error->hide();
     m_retry->hide();
+    m_leftJobRunning = false;
     m_bar->setRange(0, 0);
     m_detail->clear();
     m_stateLabel->setText(scan->folder->kind() == Cvat::CvatExportFolder::Kind::Zip
@@ -278,10 +304,14 @@ void CvatRunPage::showProgress(const CvatImportProgress &progress)
         setState(State::Importing);
         return;
     case CvatImportProgress::Phase::Importing:
-        m_bar->setRange(0, 0);
+        if (m_state == State::Converting)
+            return;
+        m_bar->setRange(0, 0); // busy: the job reports no progress figure
         m_stateLabel->setText(tr("The server is converting the export…"));
-        m_detail->setText(tr("This cannot be stopped now; the window can stay open."));
-        setState(State::Importing);
+        m_conversionClock.start();
+        setState(State::Converting);
+        showConversion();
+        m_conversionTicker->start();
         return;
     }
 }

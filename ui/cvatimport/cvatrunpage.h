@@ -13,6 +13,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTemporaryDir;
+class QTimer;
 
 namespace Encord {
 
@@ -20,9 +21,13 @@ class ApiError;
 struct CvatImportResult;
 
 /// Runs the import: unpacks a .zip export's images, uploads them a few at a time with one
-/// progress bar (files, bytes, throughput, time left), then waits for the server's import job.
-/// Cancel stops the uploads; nothing exists on the server until they all succeeded. An error
-/// is shown on the page with Retry, the wizard still open and every choice kept.
+/// progress bar (files, bytes, throughput, time left), then waits for the server's import job
+/// with a busy bar and the time it has taken so far (the protocol reports no progress figure).
+/// Cancel stops the uploads; nothing exists on the server until they all succeeded. While the
+/// server converts, Cancel closes the wizard and stops waiting, and the page says so
+/// beforehand: the job goes on and commits everything at once, so the project appears whole
+/// when it is done, or not at all. An error is shown on the page with Retry, the wizard still
+/// open and every choice kept.
 class CvatRunPage final : public QWizardPage
 {
     Q_OBJECT
@@ -33,7 +38,8 @@ public:
         Idle,
         Preparing,
         Uploading,
-        Importing, ///< the dataset is being created or the server converts the export
+        Importing,  ///< the dataset is being created: a short step that cannot be cancelled
+        Converting, ///< the server's import job runs; Cancel only stops the waiting
         Failed,
         Cancelled,
         Done,
@@ -49,8 +55,10 @@ public:
     bool validatePage() override;
 
     State state() const { return m_state; }
-    /// False while the server is converting: there is nothing left that could be stopped.
+    /// False while the dataset is being created (a request that cannot be taken back).
     bool canCancel() const;
+    /// Cancel was pressed while the server converted: this window stopped waiting.
+    bool leftJobRunning() const { return m_leftJobRunning; }
     QProgressBar *progressBar() const { return m_bar; }
     QLabel *stateLabel() const { return m_stateLabel; }
     QLabel *detailLabel() const { return m_detail; }
@@ -67,8 +75,11 @@ private:
     void finish(const CvatImportResult &result);
     void fail(const QString &message);
     void setState(State state);
+    void showConversion();
 
     State m_state = State::Idle;
+    bool m_leftJobRunning = false;
+    QElapsedTimer m_conversionClock;
     CancelToken m_token;
     quint64 m_run = 0; ///< answers of an earlier run are ignored
     QElapsedTimer m_clock;
@@ -78,6 +89,7 @@ private:
     QLabel *m_detail;
     QLabel *m_error;
     QPushButton *m_retry;
+    QTimer *m_conversionTicker; ///< updates the conversion's time once a second
 };
 
 } // namespace Encord

@@ -1,5 +1,6 @@
 #include "ontologystructurereader.h"
 
+#include "modelformat.h"
 #include "records/enums.h"
 #include "records/ontologyhelpers.h"
 
@@ -331,10 +332,12 @@ Result<OntologyStructure, QString> OntologyStructureReader::read(const QByteArra
     for (qsizetype i = 0; i < std::min<qsizetype>(found.size(), kMaxListedProblems); ++i)
         lines.append(QStringLiteral("• ") + found.at(i));
     if (found.size() > kMaxListedProblems)
-        lines.append(QCoreApplication::translate("Encord::OntologyStructureReader",
-                                                 "…and %n more problem(s).",
-                                                 nullptr,
-                                                 int(found.size() - kMaxListedProblems)));
+        lines.append(
+            QCoreApplication::translate("Encord::OntologyStructureReader", "…and %1 more.")
+                .arg(ModelFormat::count(
+                    found.size() - kMaxListedProblems,
+                    QCoreApplication::translate("Encord::OntologyStructureReader", "problem"),
+                    QCoreApplication::translate("Encord::OntologyStructureReader", "problems"))));
     return lines.join(QLatin1Char('\n'));
 }
 

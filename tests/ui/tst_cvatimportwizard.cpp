@@ -174,9 +174,15 @@ void TestCvatImportWizard::shouldPreviewATaskExport()
     QCOMPARE(scan->missing, 0);
 
     QTableWidget *labels = preview->labelTable();
-    const QStringList names = column(labels, 0);
+    QStringList names;
+    for (int row = 0; row < labels->rowCount(); ++row)
+        names << labels->item(row, 0)->text();
     QVERIFY2(names.contains(QStringLiteral("label1")) && names.contains(QStringLiteral("label2")),
              qPrintable(names.join(QLatin1Char(','))));
+    // Labels as the user reads them: A to Z.
+    QStringList sorted = names;
+    sorted.sort(Qt::CaseInsensitive);
+    QCOMPARE(names, sorted);
     const int label1 = int(names.indexOf(QStringLiteral("label1")));
     QCOMPARE(labels->item(label1, 1)->text(), QStringLiteral("1"));
     QCOMPARE(labels->item(label1, 2)->text(), QStringLiteral("box 1"));
@@ -192,6 +198,15 @@ void TestCvatImportWizard::shouldPreviewATaskExport()
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     QVERIFY2(preview->verdict()->text().startsWith(QStringLiteral("Ready to import")),
              qPrintable(preview->verdict()->text()));
+    // Counts in words, not "warning(s)"
+    QVERIFY2(!preview->verdict()->text().contains(QStringLiteral("(s)")),
+             qPrintable(preview->verdict()->text()));
+    // Problems in the order of the file
+    preview->problemFilter()->setCurrentIndex(0);
+    QTableWidget *problems = preview->problemTable();
+    for (int row = 1; row < problems->rowCount(); ++row)
+        QVERIFY(problems->item(row - 1, 1)->data(Qt::DisplayRole).toInt()
+                <= problems->item(row, 1)->data(Qt::DisplayRole).toInt());
 }
 
 void TestCvatImportWizard::shouldBlockAnExportWithErrorsAndSaveTheReport()

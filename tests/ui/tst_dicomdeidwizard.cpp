@@ -270,7 +270,7 @@ void TestDicomDeidWizard::shouldCollectFoldersRecursivelyAndDroppedFiles()
              QStringList({m_sources + QStringLiteral("/mr.dcm"),
                           m_sources + QStringLiteral("/series2/mr_rle.dcm")}));
     QCOMPARE(page->findChild<QLabel *>(QStringLiteral("fileCount"))->text(),
-             QStringLiteral("2 file(s)"));
+             QStringLiteral("2 files"));
 
     // Without a connection, integration files cannot be chosen
     QVERIFY(!page->findChild<QWidget *>(QStringLiteral("integrationChoice"))->isEnabled());
@@ -470,7 +470,7 @@ void TestDicomDeidWizard::shouldWriteCopiesAndReportABrokenFileOnItsOwnRow()
     QVERIFY(wizard->runPage()
                 ->findChild<QLabel *>(QStringLiteral("runSummary"))
                 ->text()
-                .contains(QStringLiteral("4 of 4 file(s) done: 3 written, 0 not saved, 1 failed")));
+                .contains(QStringLiteral("4 of 4 files done: 3 written, 0 not saved, 1 failed")));
     QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
     ENCORD_VERIFY_CONTROLS_NAMED(wizard.get());
 
@@ -692,7 +692,7 @@ void TestDicomDeidWizard::shouldPickIntegrationFilesFromTheStorageBrowser()
         qPrintable(tips.value(QStringLiteral("uploaded.dcm"))));
     QVERIFY(source->findChild<QLabel *>(QStringLiteral("browserStatus"))
                 ->text()
-                .contains(QStringLiteral("1 file(s) of PACS export can be chosen")));
+                .contains(QStringLiteral("1 file of PACS export can be chosen")));
     ENCORD_VERIFY_CONTROLS_NAMED(&wizard);
 
     // And selecting every row adds only the CT, by its URL, beside a URL pasted before; adding

@@ -1,6 +1,7 @@
 #include "cvatpreviewpage.h"
 
 #include "cvatimportwizard.h"
+#include "modelformat.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -243,7 +244,8 @@ void CvatPreviewPage::showScan(const CvatScanResult &scan)
     what += tr(", format version %1.")
                 .arg(info.version.isEmpty() ? tr("unknown (read as 1.1)") : info.version);
     m_summary->setText(what);
-    m_counts->setText(tr("%n image(s) in annotations.xml: ", nullptr, int(scan.imagesInXml))
+    m_counts->setText(tr("%1 in annotations.xml: ")
+                          .arg(ModelFormat::count(scan.imagesInXml, tr("image"), tr("images")))
                       + tr("%1 found, %2 missing, %3 extra files not named by any image.")
                             .arg(scan.found)
                             .arg(scan.missing)
@@ -267,6 +269,8 @@ void CvatPreviewPage::showScan(const CvatScanResult &scan)
         m_labels->setItem(
             row, 3, new QTableWidgetItem(label.attributes.join(QStringLiteral(", "))));
     }
+    // A header starts out descending: labels read A to Z.
+    m_labels->sortItems(0, Qt::AscendingOrder);
     m_labels->setSortingEnabled(true);
     m_labels->resizeColumnsToContents();
 
@@ -276,16 +280,15 @@ void CvatPreviewPage::showScan(const CvatScanResult &scan)
     const int errors = scan.problems.count(CvatProblem::Severity::Error);
     const int warnings = scan.problems.count(CvatProblem::Severity::Warning);
     if (scan.importable()) {
-        m_verdict->setText(warnings == 0 ? tr("Ready to import.")
-                                         : tr("Ready to import; read the %n warning(s) "
-                                              "first: what they name is changed or left out.",
-                                              nullptr,
-                                              warnings));
+        m_verdict->setText(
+            warnings == 0 ? tr("Ready to import.")
+                          : tr("Ready to import; read the %1 first: what they name is changed "
+                               "or left out.")
+                                .arg(ModelFormat::count(warnings, tr("warning"), tr("warnings"))));
     } else if (errors > 0) {
-        m_verdict->setText(tr("%n error(s) must be fixed in the export before it can be "
-                              "imported; nothing has been uploaded.",
-                              nullptr,
-                              errors));
+        m_verdict->setText(tr("%1 must be fixed in the export before it can be imported; "
+                              "nothing has been uploaded.")
+                               .arg(ModelFormat::count(errors, tr("error"), tr("errors"))));
     } else {
         m_verdict->setText(tr("This export cannot be imported."));
     }
@@ -317,6 +320,8 @@ void CvatPreviewPage::fillProblems()
         message->setToolTip(problem.message);
         m_problems->setItem(row, 3, message);
     }
+    // In the order of the file, as the report lists them.
+    m_problems->sortItems(1, Qt::AscendingOrder);
     m_problems->setSortingEnabled(true);
     m_problems->resizeColumnToContents(0);
     m_problems->resizeColumnToContents(1);

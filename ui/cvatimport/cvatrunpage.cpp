@@ -300,7 +300,8 @@ void CvatRunPage::showProgress(const CvatImportProgress &progress)
     case CvatImportProgress::Phase::CreatingDataset:
         m_bar->setValue(1000);
         m_stateLabel->setText(tr("Creating the dataset…"));
-        m_detail->setText(tr("%n file(s) uploaded.", nullptr, progress.files));
+        m_detail->setText(
+            tr("%1 uploaded.").arg(ModelFormat::count(progress.files, tr("file"), tr("files"))));
         setState(State::Importing);
         return;
     case CvatImportProgress::Phase::Importing:

@@ -4,6 +4,7 @@
 #include "deidrunner.h"
 #include "deidsourcepage.h"
 #include "dicomdeidwizard.h"
+#include "modelformat.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -243,13 +244,12 @@ void DeidPreviewPage::show(const Dicom::DeidResult &result)
     fillTags(m_removed, result.removedTags, true);
     fillTags(m_kept, result.keptTags, false);
 
-    QString summary = tr("%1: %n tag(s) will be removed, %2 kept (%3 element(s) removed at "
-                         "every depth).",
-                         nullptr,
-                         int(result.removedTags.size()))
-                          .arg(name)
-                          .arg(result.keptTags.size())
-                          .arg(result.removedElementCount);
+    QString summary =
+        tr("%1: %2 will be removed, %3 kept (%4 removed at every depth).")
+            .arg(name,
+                 ModelFormat::count(result.removedTags.size(), tr("tag"), tr("tags")),
+                 QString::number(result.keptTags.size()),
+                 ModelFormat::count(result.removedElementCount, tr("element"), tr("elements")));
     if (!result.conditionsHeld)
         summary += QLatin1Char(' ') + tr("This file will not be saved: %1").arg(result.error);
     m_status->setText(summary);
@@ -265,9 +265,8 @@ void DeidPreviewPage::show(const Dicom::DeidResult &result)
         m_imageNote->setText(tr("This file has no image to show."));
     } else {
         m_imageNote->setText(
-            tr("%n box(es) will be blacked out on every frame (%1 of %2 frames searched).",
-               nullptr,
-               int(result.boxes.size()))
+            tr("%1 will be blacked out on every frame (%2 of %3 frames searched).")
+                .arg(ModelFormat::count(result.boxes.size(), tr("box"), tr("boxes")))
                 .arg(result.framesScanned)
                 .arg(result.frameCount));
         m_before->setPixmap(drawBoxes(m_frame, result.boxes, false));

@@ -6,6 +6,7 @@
 #include "deidsourcepage.h"
 #include "dicomdeidentifier.h"
 #include "dicomdeidwizard.h"
+#include "modelformat.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -257,8 +258,8 @@ void DeidRunPage::startIntegration()
 
     // The service reports only at the end: the bar shows activity, not a fraction.
     m_progress->setRange(0, 0);
-    m_summary->setText(
-        tr("The service is de-identifying %n file(s)…", nullptr, int(m_sources.size())));
+    m_summary->setText(tr("The service is de-identifying %1…")
+                           .arg(ModelFormat::count(m_sources.size(), tr("file"), tr("files"))));
     m_token = CancelToken();
     const EncordClient client = *owner->client();
     const CancelToken token = m_token;
@@ -406,10 +407,9 @@ void DeidRunPage::updateCounts()
     const int done = written + notSaved + failed;
     if (m_progress->maximum() > 0)
         m_progress->setValue(done);
-    m_summary->setText(tr("%1 of %n file(s) done: %2 written, %3 not saved, %4 failed.",
-                          nullptr,
-                          int(m_sources.size()))
+    m_summary->setText(tr("%1 of %2 done: %3 written, %4 not saved, %5 failed.")
                            .arg(done)
+                           .arg(ModelFormat::count(m_sources.size(), tr("file"), tr("files")))
                            .arg(written)
                            .arg(notSaved)
                            .arg(failed));

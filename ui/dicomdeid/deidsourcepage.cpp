@@ -3,6 +3,7 @@
 #include "deidstorageitemfilter.h"
 #include "dicomdeidwizard.h"
 #include "errorcolour.h"
+#include "modelformat.h"
 #include "records/storageitem.h"
 #include "storagefoldertreemodel.h"
 #include "storageitemlistmodel.h"
@@ -261,9 +262,8 @@ void DeidSourcePage::updateBrowserState()
         int usable = 0;
         for (int row = 0; row < m_itemFilter->rowCount(); ++row)
             usable += m_itemFilter->flags(m_itemFilter->index(row, 0)).testFlag(Qt::ItemIsEnabled);
-        status =
-            tr("%n file(s) of %1 can be chosen here; the others are greyed out.", nullptr, usable)
-                .arg(integrationTitle());
+        status = tr("%1 of %2 can be chosen here; the others are greyed out.")
+                     .arg(ModelFormat::count(usable, tr("file"), tr("files")), integrationTitle());
     }
     m_browserStatus->setText(status);
 }
@@ -560,7 +560,7 @@ void DeidSourcePage::updateState()
     const bool local = isLocal();
     m_localBox->setVisible(local);
     m_integrationBox->setVisible(!local);
-    m_fileCount->setText(tr("%n file(s)", nullptr, int(m_files.size())));
+    m_fileCount->setText(ModelFormat::count(m_files.size(), tr("file"), tr("files")));
     // Say nothing about an empty field until there are files to write.
     const QString problem =
         outputFolder().isEmpty() && m_files.isEmpty() ? QString() : outputFolderProblem();

@@ -926,13 +926,6 @@
         <source>unknown (read as 1.1)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n image(s) in annotations.xml: </source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 found, %2 missing, %3 extra files not named by any image.</source>
         <translation type="unfinished"></translation>
@@ -944,20 +937,6 @@
     <message>
         <source>Ready to import.</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Ready to import; read the %n warning(s) first: what they name is changed or left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n error(s) must be fixed in the export before it can be imported; nothing has been uploaded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>Could not save the report to %1: %2</source>
@@ -977,6 +956,42 @@
     </message>
     <message>
         <source>An export without &lt;meta&gt; (read as a task)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in annotations.xml: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to import; read the %1 first: what they name is changed or left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be fixed in the export before it can be imported; nothing has been uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>errors</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1132,13 +1147,6 @@
         <source>Creating the dataset…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s) uploaded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>The server is converting the export…</source>
         <translation type="unfinished"></translation>
@@ -1162,6 +1170,18 @@ Cancel closes this window without stopping the import: the project appears in th
     </message>
     <message>
         <source>Stopped waiting; the server finishes the import on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 uploaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1569,13 +1589,6 @@ Cancel closes this window without stopping the import: the project appears in th
         <source>%1 cannot be de-identified: %2</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1: %n tag(s) will be removed, %2 kept (%3 element(s) removed at every depth).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>This file will not be saved: %1</source>
         <translation type="unfinished"></translation>
@@ -1588,12 +1601,37 @@ Cancel closes this window without stopping the import: the project appears in th
         <source>This file has no image to show.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n box(es) will be blacked out on every frame (%1 of %2 frames searched).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>%1: %2 will be removed, %3 kept (%4 removed at every depth).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will be blacked out on every frame (%2 of %3 frames searched).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boxes</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1697,13 +1735,6 @@ Cancel closes this window without stopping the import: the project appears in th
         <source>Nothing was started: there is no connection.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>The service is de-identifying %n file(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>The service did not start the job: %1</source>
         <translation type="unfinished"></translation>
@@ -1732,19 +1763,28 @@ Cancel closes this window without stopping the import: the project appears in th
         <source>The service does not report tag or box counts.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%1 of %n file(s) done: %2 written, %3 not saved, %4 failed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export Results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is de-identifying %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 done: %3 written, %4 not saved, %5 failed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1898,13 +1938,6 @@ Cancel closes this window without stopping the import: the project appears in th
         <source>This workspace has no cloud integration.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Files added from the folders above, or one file URL per line as the integration names it, e.g. file:///data/pacs/study/image1.dcm</source>
         <translation type="unfinished"></translation>
@@ -1945,12 +1978,17 @@ Cancel closes this window without stopping the import: the project appears in th
         <source>The files could not be listed: %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n file(s) of %1 can be chosen here; the others are greyed out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>%1 of %2 can be chosen here; the others are greyed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3799,15 +3837,20 @@ Cancel closes this window without stopping the import: the project appears in th
         <source>The file is not an ontology structure that Encord can read:</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>…and %n more problem(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
         <source>Could not open %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…and %1 more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>problems</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -174,9 +174,7 @@ void TestCvatImportWizard::shouldPreviewATaskExport()
     QCOMPARE(scan->missing, 0);
 
     QTableWidget *labels = preview->labelTable();
-    QStringList names;
-    for (int row = 0; row < labels->rowCount(); ++row)
-        names << labels->item(row, 0)->text();
+    const QStringList names = column(labels, 0);
     QVERIFY2(names.contains(QStringLiteral("label1")) && names.contains(QStringLiteral("label2")),
              qPrintable(names.join(QLatin1Char(','))));
     // Labels as the user reads them: A to Z.

@@ -10,12 +10,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QtEndian>
 
 #include <chrono>
-#include <gdcmExplicitDataElement.h>
 #include <gdcmFileMetaInformation.h>
 #include <gdcmImageReader.h>
-#include <gdcmImplicitDataElement.h>
 #include <gdcmReader.h>
 #include <gdcmWriter.h>
 #include <memory>
@@ -32,23 +31,63 @@ bool isValidUid(const QString &uid)
     return !uid.isEmpty() && uid.size() <= 64 && pattern.match(uid).hasMatch();
 }
 
-// Whether the file ends before the data set it declares. GDCM reads a Pixel Data element cut
-// short by the end of the file without failing and fills the missing bytes in, which would make
-// a damaged file look whole (DCMTK refuses it). An unbroken file's size is exactly its preamble,
-// meta group and data set as GDCM measures them; deflated data sets are compressed, so they
-// cannot be measured this way (zlib reports their truncation itself).
-bool isTruncated(const gdcm::File &file, qint64 fileSize)
+// Whether the items of an encapsulated Pixel Data value that starts at @p offset run past the
+// end of the file, or the file ends before the sequence delimiter. Encapsulated syntaxes are
+// all little endian. Anything other than an item or the delimiter is not judged here: GDCM
+// tolerates a few such oddities and the decoder has the last word on them.
+bool fragmentsEndEarly(QFile &file, qint64 offset)
 {
-    const gdcm::FileMetaInformation &meta = file.GetHeader();
-    const gdcm::TransferSyntax syntax = meta.GetDataSetTransferSyntax();
-    if (syntax == gdcm::TransferSyntax::DeflatedExplicitVRLittleEndian)
-        return false;
-    qint64 declared = meta.GetPreamble().IsEmpty() ? 0 : 128 + 4;
-    declared += qint64(meta.GetLength<gdcm::ExplicitDataElement>());
+    const qint64 size = file.size();
+    for (;;) {
+        if (offset + 8 > size || !file.seek(offset))
+            return true;
+        const QByteArray header = file.read(8);
+        if (header.size() != 8)
+            return true;
+        const auto group = qFromLittleEndian<quint16>(header.constData());
+        const auto element = qFromLittleEndian<quint16>(header.constData() + 2);
+        const auto length = qFromLittleEndian<quint32>(header.constData() + 4);
+        if (group != 0xfffe || element != 0xe000 || length == 0xffffffff)
+            return false;
+        offset += 8 + qint64(length);
+        if (offset > size)
+            return true;
+    }
+}
+
+// Whether the file ends inside its Pixel Data. GDCM reads a Pixel Data element cut short by the
+// end of the file without failing and fills the missing bytes in (it fails the read for the
+// elements it does not make this exception for), which would make a damaged file look whole
+// (DCMTK refuses it). So a second reader stops at the element's header, and the value it
+// declares must fit in what is left. Comparing the file's size with the data set's length as
+// GDCM recomputes it misfires on undefined-length UN sequences and trips a GDCM assertion on
+// odd-length items. A deflated data set's offsets are not file offsets: zlib reports its
+// truncation itself.
+bool endsInsidePixelData(const QString &path, const gdcm::File &file)
+{
     const gdcm::DataSet &dataSet = file.GetDataSet();
-    declared += syntax.IsImplicit() ? qint64(dataSet.GetLength<gdcm::ImplicitDataElement>())
-                                    : qint64(dataSet.GetLength<gdcm::ExplicitDataElement>());
-    return declared > fileSize;
+    if (file.GetHeader().GetDataSetTransferSyntax()
+            == gdcm::TransferSyntax::DeflatedExplicitVRLittleEndian
+        || !dataSet.FindDataElement(kPixelData))
+        return false;
+    const QByteArray nativePath = QFile::encodeName(path);
+    gdcm::Reader upToPixels;
+    upToPixels.SetFileName(nativePath.constData());
+    if (!upToPixels.ReadUpToTag(kPixelData, {kPixelData}))
+        return false;
+    // The reader stops after the first tag at or past Pixel Data, leaving the stream at the
+    // value only when that tag was Pixel Data itself (skipped, so not in the data set).
+    const gdcm::DataSet &before = upToPixels.GetFile().GetDataSet();
+    if (!before.IsEmpty() && !(before.GetDES().rbegin()->GetTag() < kPixelData))
+        return false;
+    const auto valueStart = qint64(upToPixels.GetStreamCurrentPosition());
+    QFile input(path);
+    if (valueStart <= 0 || !input.open(QIODevice::ReadOnly))
+        return false;
+    const gdcm::VL length = dataSet.GetDataElement(kPixelData).GetVL();
+    if (length.IsUndefined())
+        return fragmentsEndEarly(input, valueStart);
+    return valueStart + qint64(quint32(length)) > input.size();
 }
 
 } // namespace
@@ -121,7 +160,7 @@ DeidResult DicomDeidentifier::process(const QString &inputPath,
         return DeidResult::failure(inputPath, tr("This is not a DICOM file, or it is damaged."));
 
     gdcm::File &file = reader->GetFile();
-    if (isTruncated(file, input.size()))
+    if (endsInsidePixelData(input.absoluteFilePath(), file))
         return DeidResult::failure(inputPath,
                                    tr("The file is cut short: it ends before the data it "
                                       "declares, so its image is incomplete."));

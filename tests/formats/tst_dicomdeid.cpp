@@ -25,6 +25,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 #include <gdcmAttribute.h>
 #include <gdcmImageApplyLookupTable.h>
@@ -428,6 +429,32 @@ bool covered(const QRect &text, const QList<RedactedBox> &boxes, const QImage &i
     return true;
 }
 
+// One explicit-VR little-endian element with a short (16-bit) length, padded to even length.
+QByteArray explicitElement(quint16 group, quint16 element, const char *vr, QByteArray value)
+{
+    if (value.size() % 2)
+        value.append('\0');
+    QByteArray bytes(8, '\0');
+    qToLittleEndian<quint16>(group, bytes.data());
+    qToLittleEndian<quint16>(element, bytes.data() + 2);
+    bytes[4] = vr[0];
+    bytes[5] = vr[1];
+    qToLittleEndian<quint16>(quint16(value.size()), bytes.data() + 6);
+    return bytes + value;
+}
+
+// @p file (preamble, DICM, explicit little-endian meta group) with @p elements put at the start
+// of its data set and every other byte as it was: unlike a rewrite by GDCM or dcmodify, which
+// re-encode sequences, this keeps whatever encoding the sample has.
+QByteArray withLeadingElements(const QByteArray &file, const QByteArray &elements)
+{
+    // (0002,0000) UL is the first meta element: its value is at 132 + 8.
+    if (file.size() < 144 || file.mid(128, 4) != "DICM")
+        return {};
+    const qsizetype dataSet = 144 + qFromLittleEndian<quint32>(file.constData() + 140);
+    return file.left(dataSet) + elements + file.mid(dataSet);
+}
+
 } // namespace
 
 class TestDicomDeid : public QObject
@@ -439,6 +466,8 @@ private Q_SLOTS:
 
     void shouldKeepOnlyTheKeptSetInEverySample();
     void shouldReportUnreadableAndBrokenFilesPerFile();
+    void shouldReadEverySampleInProcess();
+    void shouldNotTakeAnUndefinedLengthUnSequenceForACutFile();
     void shouldBlackOutAllBurnedInText();
     void shouldBlackOutOnlySensitiveText();
     void shouldBlackOutFixedBoxesForEveryPhotometricInterpretation_data();
@@ -601,6 +630,93 @@ void TestDicomDeid::shouldReportUnreadableAndBrokenFilesPerFile()
     }
     const DeidResult cutPreview = DicomDeidentifier(DeidOptions{}).preview(cut);
     QCOMPARE(cutPreview.status, DeidResult::Status::Failed);
+
+    // And so is a file cut inside an encapsulated fragment or just before the fragments'
+    // delimiter, or inside implicit-VR or big-endian Pixel Data
+    const QList<std::pair<QString, int>> cuts = {
+        {QStringLiteral("pydicom_JPEG2000.dcm"), 100},
+        {QStringLiteral("pydicom_JPEG2000.dcm"), 8},
+        {QStringLiteral("pydicom_MR_small_implicit.dcm"), 1},
+        {QStringLiteral("pydicom_MR_small_bigendian.dcm"), 100},
+    };
+    for (const auto &[name, dropped] : cuts) {
+        QFile whole(QDir(sampleDir()).filePath(name));
+        QVERIFY(whole.open(QIODevice::ReadOnly));
+        const QString shortened =
+            QDir(folder).filePath(QStringLiteral("cut-%1-%2").arg(dropped).arg(name));
+        QFile part(shortened);
+        QVERIFY(part.open(QIODevice::WriteOnly));
+        part.write(whole.readAll().chopped(dropped));
+        part.close();
+        const DeidResult cutResult =
+            run(DeidOptions{}, {{shortened, folder, QStringLiteral("out-cut.dcm")}}).at(0);
+        QVERIFY2(cutResult.error.contains(QStringLiteral("cut short")),
+                 qPrintable(name + QStringLiteral(": ") + cutResult.error));
+        QVERIFY(!QFile::exists(QDir(folder).filePath(QStringLiteral("out-cut.dcm"))));
+    }
+}
+
+void TestDicomDeid::shouldReadEverySampleInProcess()
+{
+    // Given every sample and the engine in this process, as encord-deid-bench runs it
+    const DicomDeidentifier engine{DeidOptions{}};
+
+    // When each is inspected and previewed
+    for (const QString &name : sampleNames()) {
+        const QString path = QDir(sampleDir()).filePath(name);
+        const DeidResult inspected = engine.inspect(path);
+        const DeidResult previewed = engine.preview(path);
+
+        // Then this process is still running (GDCM asserted and aborted it when
+        // pydicom_nested_priv_SQ.dcm was measured for truncation), and each answer is a result
+        // or a per-file error with its reason
+        for (const DeidResult &result : {inspected, previewed}) {
+            QVERIFY2(
+                result.status == DeidResult::Status::Previewed
+                    || (result.status == DeidResult::Status::Failed && !result.error.isEmpty()),
+                qPrintable(name));
+        }
+    }
+    const DeidResult nested =
+        engine.preview(QDir(sampleDir()).filePath(QStringLiteral("pydicom_nested_priv_SQ.dcm")));
+    QCOMPARE(nested.status, DeidResult::Status::Previewed);
+}
+
+void TestDicomDeid::shouldNotTakeAnUndefinedLengthUnSequenceForACutFile()
+{
+    // Given pydicom_UN_sequence.dcm, whose private sequence is stored as UN with undefined
+    // lengths, made storable by SOP Class and Instance UIDs put in front of its data set
+    QFile sample(QDir(sampleDir()).filePath(QStringLiteral("pydicom_UN_sequence.dcm")));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QByteArray uids = explicitElement(0x0008, 0x0016, "UI", "1.2.840.10008.5.1.4.1.1.7")
+                            + explicitElement(0x0008, 0x0018, "UI", "1.2.826.0.1.3680043.2.1143.1");
+    const QByteArray bytes = withLeadingElements(sample.readAll(), uids);
+    QVERIFY(!bytes.isEmpty());
+    const QString folder = m_dir.filePath(QStringLiteral("un-sequence"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString input = QDir(folder).filePath(QStringLiteral("un-sequence.dcm"));
+    QFile file(input);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+    file.close();
+    const auto inputTags = dcmdumpTags(input);
+    QVERIFY2(inputTags, "dcmdump cannot read the input");
+    QVERIFY(std::any_of(inputTags->cbegin(), inputTags->cend(), [](const DumpedTag &tag) {
+        return tag.group == 0x4453 && tag.element == 0x100c && tag.vr == QLatin1String("SQ");
+    }));
+
+    // When it is de-identified
+    const DeidResult result =
+        run(DeidOptions{}, {{input, folder, QStringLiteral("out.dcm")}}).at(0);
+
+    // Then it is written, not refused as cut short, and the copy has no trace of the sequence
+    QVERIFY2(result.status == DeidResult::Status::Written, qPrintable(result.error));
+    const auto tags = dcmdumpTags(result.outputPath);
+    QVERIFY2(tags, "dcmdump cannot read the output");
+    QVERIFY(std::none_of(tags->cbegin(), tags->cend(), [](const DumpedTag &tag) {
+        return tag.group == 0x4453 || tag.depth > 0;
+    }));
+    QCOMPARE(result.sopInstanceUid, QStringLiteral("1.2.826.0.1.3680043.2.1143.1"));
 }
 
 void TestDicomDeid::shouldBlackOutAllBurnedInText()

@@ -33,6 +33,7 @@
 #include <gdcmImageReader.h>
 #include <gdcmImageWriter.h>
 #include <gdcmReader.h>
+#include <gdcmSequenceOfItems.h>
 #include <gdcmUIDGenerator.h>
 #include <gdcmWriter.h>
 
@@ -283,6 +284,42 @@ void setText(gdcm::DataSet &dataSet, quint16 group, quint16 element, gdcm::VR vr
     dataSet.Replace(dataElement);
 }
 
+// @p value as it is, for binary VRs (US, SS, OW) in the little-endian byte order of the data set.
+void setBytes(
+    gdcm::DataSet &dataSet, quint16 group, quint16 element, gdcm::VR vr, const QByteArray &value)
+{
+    gdcm::DataElement dataElement(gdcm::Tag(group, element));
+    dataElement.SetVR(vr);
+    dataElement.SetByteValue(value.constData(), gdcm::VL::Type(value.size()));
+    dataSet.Replace(dataElement);
+}
+
+QByteArray uint16s(std::initializer_list<quint16> values)
+{
+    QByteArray bytes;
+    for (const quint16 value : values) {
+        bytes.append(char(value & 0xff));
+        bytes.append(char(value >> 8));
+    }
+    return bytes;
+}
+
+// A sequence (undefined lengths) of one item holding @p item.
+gdcm::DataElement sequenceOf(const gdcm::Tag &tag, const gdcm::DataSet &item)
+{
+    gdcm::Item entry;
+    entry.SetVLToUndefined();
+    entry.SetNestedDataSet(item);
+    gdcm::SmartPointer<gdcm::SequenceOfItems> items = new gdcm::SequenceOfItems;
+    items->SetLengthToUndefined();
+    items->AddItem(entry);
+    gdcm::DataElement sequence(tag);
+    sequence.SetVR(gdcm::VR::SQ);
+    sequence.SetValue(*items);
+    sequence.SetVLToUndefined();
+    return sequence;
+}
+
 // A synthetic secondary-capture image with a patient's details burned into its pixels.
 struct BurnedIn
 {
@@ -467,6 +504,7 @@ private Q_SLOTS:
     void shouldKeepOnlyTheKeptSetInEverySample();
     void shouldReportUnreadableAndBrokenFilesPerFile();
     void shouldReadEverySampleInProcess();
+    void shouldRemoveOverlaysCurvesAndOriginalAttributesAtAnyDepth();
     void shouldNotTakeAnUndefinedLengthUnSequenceForACutFile();
     void shouldBlackOutAllBurnedInText();
     void shouldBlackOutOnlySensitiveText();
@@ -680,6 +718,106 @@ void TestDicomDeid::shouldReadEverySampleInProcess()
     const DeidResult nested =
         engine.preview(QDir(sampleDir()).filePath(QStringLiteral("pydicom_nested_priv_SQ.dcm")));
     QCOMPARE(nested.status, DeidResult::Status::Previewed);
+}
+
+void TestDicomDeid::shouldRemoveOverlaysCurvesAndOriginalAttributesAtAnyDepth()
+{
+    // Given a real MR image with what no shared sample has: two overlay planes (6000, 6002), a
+    // curve (5000), an Original Attributes Sequence holding replaced identifying values, and a
+    // private block inside a sequence item
+    gdcm::Reader reader;
+    const QByteArray source =
+        QFile::encodeName(QDir(sampleDir()).filePath(QStringLiteral("pydicom_MR_small.dcm")));
+    reader.SetFileName(source.constData());
+    QVERIFY(reader.Read());
+    gdcm::DataSet &dataSet = reader.GetFile().GetDataSet();
+    for (const quint16 overlay : {quint16(0x6000), quint16(0x6002)}) {
+        setBytes(dataSet, overlay, 0x0010, gdcm::VR::US, uint16s({64})); // OverlayRows
+        setBytes(dataSet, overlay, 0x0011, gdcm::VR::US, uint16s({64})); // OverlayColumns
+        setText(dataSet, overlay, 0x0022, gdcm::VR::LO, "DOE JANE 12345678");
+        setText(dataSet, overlay, 0x0040, gdcm::VR::CS, "G");              // OverlayType
+        setBytes(dataSet, overlay, 0x0050, gdcm::VR::SS, uint16s({1, 1})); // OverlayOrigin
+        setBytes(dataSet, overlay, 0x0100, gdcm::VR::US, uint16s({1}));    // OverlayBitsAllocated
+        setBytes(dataSet, overlay, 0x0102, gdcm::VR::US, uint16s({0}));    // OverlayBitPosition
+        setBytes(dataSet, overlay, 0x3000, gdcm::VR::OW, QByteArray(64 * 64 / 8, '\x55'));
+    }
+    setBytes(dataSet, 0x5000, 0x0005, gdcm::VR::US, uint16s({2}));       // CurveDimensions
+    setBytes(dataSet, 0x5000, 0x0010, gdcm::VR::US, uint16s({2}));       // NumberOfPoints
+    setText(dataSet, 0x5000, 0x0020, gdcm::VR::CS, "POLY");              // TypeOfData
+    setText(dataSet, 0x5000, 0x0022, gdcm::VR::LO, "DOE JANE 12345678"); // CurveDescription
+    setBytes(dataSet, 0x5000, 0x0103, gdcm::VR::US, uint16s({0}));       // DataValueRepresentation
+    setBytes(dataSet, 0x5000, 0x3000, gdcm::VR::OW, uint16s({0, 0, 63, 63})); // CurveData
+
+    gdcm::DataSet modified;
+    setText(modified, 0x0010, 0x0010, gdcm::VR::PN, "DOE^JANE");
+    setText(modified, 0x0010, 0x0020, gdcm::VR::LO, "12345678");
+    gdcm::DataSet original;
+    original.Insert(sequenceOf(gdcm::Tag(0x0400, 0x0550), modified)); // ModifiedAttributesSeq.
+    setText(original, 0x0400, 0x0562, gdcm::VR::DT, "20260101120000");
+    setText(original, 0x0400, 0x0563, gdcm::VR::LO, "ST. MUNGO PACS"); // ModifyingSystem
+    setText(original, 0x0400, 0x0565, gdcm::VR::CS, "COERCE");
+    dataSet.Replace(sequenceOf(gdcm::Tag(0x0400, 0x0561), original));
+
+    gdcm::UIDGenerator uids;
+    gdcm::DataSet referenced;
+    setText(referenced, 0x0008, 0x1150, gdcm::VR::UI, "1.2.840.10008.5.1.4.1.1.4");
+    setText(referenced, 0x0008, 0x1155, gdcm::VR::UI, uids.Generate());
+    setText(referenced, 0x0029, 0x0010, gdcm::VR::LO, "ACME 1.0"); // private creator
+    setText(referenced, 0x0029, 0x1010, gdcm::VR::LO, "DOE JANE 12345678");
+    dataSet.Replace(sequenceOf(gdcm::Tag(0x0008, 0x1140), referenced)); // ReferencedImageSeq.
+
+    const QString folder = m_dir.filePath(QStringLiteral("graphics"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString input = QDir(folder).filePath(QStringLiteral("planted.dcm"));
+    gdcm::Writer writer;
+    writer.SetFile(reader.GetFile());
+    const QByteArray native = QFile::encodeName(input);
+    writer.SetFileName(native.constData());
+    QVERIFY(writer.Write());
+
+    // The tags a copy must not have, at any depth: overlays and curves (even groups 6000-601E
+    // and 5000-501E), Original and Modified Attributes Sequences, and private elements
+    const auto forbidden = [](const DumpedTag &tag) {
+        const bool repeating = (tag.group & 0xffe1) == 0x6000 || (tag.group & 0xffe1) == 0x5000;
+        const bool attributes =
+            tag.group == 0x0400 && (tag.element == 0x0561 || tag.element == 0x0550);
+        return repeating || attributes || (tag.group % 2 == 1 && tag.group != 0xfffe);
+    };
+    const auto planted = dcmdumpTags(input);
+    QVERIFY2(planted, "dcmdump cannot read the input");
+    const auto count = [&forbidden](const QList<DumpedTag> &tags, bool nestedOnly) {
+        return std::count_if(tags.cbegin(), tags.cend(), [&](const DumpedTag &tag) {
+            return forbidden(tag) && (!nestedOnly || tag.depth > 0);
+        });
+    };
+    QCOMPARE(count(*planted, false), 26); // 2 x 8 overlay, 6 curve, 2 attribute, 2 private
+    QCOMPARE(count(*planted, true), 3); // (0400,0550) and the private creator and element
+
+    for (const PixelRedactionMode mode :
+         {PixelRedactionMode::NoText, PixelRedactionMode::AllText}) {
+        // When it is de-identified, in tag-only and in pixel mode
+        DeidOptions options;
+        options.pixelMode = mode;
+        const QString name = QStringLiteral("out-%1.dcm").arg(int(mode));
+        const DeidResult result = run(options, {{input, folder, name}}).at(0);
+        QVERIFY2(result.status == DeidResult::Status::Written, qPrintable(result.error));
+
+        // Then DCMTK finds none of them in the copy, nor anything nested, nor their text
+        const auto tags = dcmdumpTags(result.outputPath);
+        QVERIFY2(tags, "dcmdump cannot read the output");
+        for (const DumpedTag &tag : *tags) {
+            QVERIFY2(!forbidden(tag) && tag.depth == 0,
+                     qPrintable(QStringLiteral("the copy keeps (%1,%2) at depth %3")
+                                    .arg(tag.group, 4, 16, QLatin1Char('0'))
+                                    .arg(tag.element, 4, 16, QLatin1Char('0'))
+                                    .arg(tag.depth)));
+        }
+        QFile output(result.outputPath);
+        QVERIFY(output.open(QIODevice::ReadOnly));
+        const QByteArray bytes = output.readAll();
+        for (const char *text : {"12345678", "DOE JANE", "ACME", "MUNGO", "COERCE"})
+            QVERIFY2(!bytes.contains(text), text);
+    }
 }
 
 void TestDicomDeid::shouldNotTakeAnUndefinedLengthUnSequenceForACutFile()

@@ -264,10 +264,16 @@ QJsonValue V1Api::userQuery(const QString &type,
         const DicomDeidService service(m_workspace, m_user);
         const DicomDeidService::Plan plan = service.prepare(request);
         const DeidJobOutcome outcome = service.run(plan);
-        if (!outcome.errors.isEmpty())
-            throw RequestError::invalidArgument(
-                QStringLiteral("Some files could not be de-identified: ")
-                + outcome.errors.join(QStringLiteral("; ")));
+        if (!outcome.errors.isEmpty()) {
+            // A v1 answer is the list of URLs or an error whose payload is a message (the job
+            // route answers ERROR with its URLs); the copies written regardless are named in
+            // the message, or the caller could not find them.
+            QString message = QStringLiteral("Some files could not be de-identified: ")
+                              + outcome.errors.join(QStringLiteral("; "));
+            if (!outcome.urls.isEmpty())
+                message += QStringLiteral(". Copies written: ") + outcome.urls.join(u", ");
+            throw RequestError::invalidArgument(message);
+        }
         return QJsonArray::fromStringList(outcome.urls);
     }
     if (is("projectimportercvatinfo", "POST")) {

@@ -308,6 +308,30 @@ void TestDicomDeidServer::shouldAnswerTheLegacySynchronousRoute()
                                                {QStringLiteral("upload_dir"), QJsonValue::Null}});
     QCOMPARE(refused.status, 400);
     QCOMPARE(refused.v1Code(), QStringLiteral("INVALID_ARGUMENTS_ERROR"));
+
+    // A broken file among good ones: a v1 answer is either the list or an error whose payload
+    // is its message, so the error stays, and it names the copy that was written all the same
+    const auto partly = legacy.v1(
+        QStringLiteral("dicomdeidentifytask"),
+        QStringLiteral("POST"),
+        m_integration,
+        QJsonObject{{QStringLiteral("dicom_urls"),
+                     QJsonArray{url(QStringLiteral("broken.dcm")),
+                                url(QStringLiteral("pydicom_MR_small.dcm"))}},
+                    {QStringLiteral("redact_dicom_tags"), true},
+                    {QStringLiteral("redact_pixels_mode"), QStringLiteral("REDACT_NO_TEXT")},
+                    {QStringLiteral("upload_dir"), QStringLiteral("legacy-broken")}});
+    QCOMPARE(partly.status, 400);
+    QCOMPARE(partly.v1Code(), QStringLiteral("INVALID_ARGUMENTS_ERROR"));
+    const QString message = partly.json().toObject().value(QLatin1String("payload")).toString();
+    QVERIFY2(message.contains(QStringLiteral("broken.dcm")), qPrintable(message));
+    const QStringList written =
+        QDir(m_root + QStringLiteral("/legacy-broken")).entryList(QDir::Files);
+    QCOMPARE(written.size(), 1);
+    const QString copy =
+        QUrl::fromLocalFile(m_root + QStringLiteral("/legacy-broken/") + written.first())
+            .toString();
+    QVERIFY2(message.contains(copy), qPrintable(message));
 }
 
 void TestDicomDeidServer::shouldDeidentifyStorageItemsIntoTheirFolder()

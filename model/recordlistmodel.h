@@ -2,9 +2,16 @@
 
 #include "resourcelistmodel.h"
 
+#include <QCoroFuture>
 #include <QCoroTask>
+#include <QCoroTimer>
 #include <QList>
+#include <QPointer>
+#include <QTimer>
 #include <QVariant>
+#include <QtConcurrent>
+
+#include <chrono>
 
 namespace Encord {
 
@@ -86,14 +93,75 @@ protected:
                                failLoad(generation, answer.error());
                                return;
                            }
-                           insertRecords(std::move(answer).value());
-                           finishLoad(generation, int(m_records.size()));
+                           deliver(std::move(answer).value(), generation);
                        });
     }
 
     void clearRecords() final { m_records.clear(); }
 
 private:
+    // Inserts an answer's records: at once when small, otherwise in the view's order and a
+    // slice at a time (see setArrivalOrder()), giving up when the model goes or resets.
+    void deliver(QList<T> records, quint64 generation)
+    {
+        const ArrivalOrder order = arrivalOrder();
+        if (records.size() <= sliceRows()) {
+            insertRecords(std::move(records));
+            finishLoad(generation, int(m_records.size()));
+            return;
+        }
+        QList<QVariant> keys;
+        if (order.column >= 0) {
+            keys.reserve(records.size());
+            for (const T &record : std::as_const(records))
+                keys.append(sortValue(record, order.column));
+        }
+        [](QPointer<RecordListModel> self,
+           QList<T> records,
+           QList<QVariant> keys,
+           ArrivalOrder order,
+           qsizetype sliceRows,
+           quint64 generation) -> QCoro::Task<> {
+            if (!keys.isEmpty()) {
+                // Named, not a temporary in the co_await expression (GCC bug 100611).
+                auto sortKeys = [keys = std::move(keys), order] {
+                    return arrivalPermutation(keys, order);
+                };
+                QFuture<QList<qsizetype>> sorting = QtConcurrent::run(std::move(sortKeys));
+                const QList<qsizetype> permutation = co_await sorting;
+                if (!self || !self->isCurrent(generation))
+                    co_return;
+                QList<T> ordered;
+                ordered.reserve(records.size());
+                for (const qsizetype row : permutation)
+                    ordered.append(std::move(records[row]));
+                records = std::move(ordered);
+            }
+            for (qsizetype first = 0; first < records.size(); first += sliceRows) {
+                if (first > 0) {
+                    QTimer pause;
+                    pause.setSingleShot(true);
+                    pause.start(std::chrono::milliseconds(0));
+                    co_await qCoro(pause).waitForTimeout();
+                    if (!self || !self->isCurrent(generation))
+                        co_return;
+                }
+                const qsizetype count = std::min(sliceRows, records.size() - first);
+                QList<T> slice;
+                slice.reserve(count);
+                for (qsizetype row = first; row < first + count; ++row)
+                    slice.append(std::move(records[row]));
+                self->insertRecords(std::move(slice));
+            }
+            self->finishLoad(generation, int(self->m_records.size()));
+        }(QPointer<RecordListModel>(this),
+          std::move(records),
+          std::move(keys),
+          order,
+          sliceRows(),
+          generation);
+    }
+
     void insertRecords(QList<T> records)
     {
         if (records.isEmpty())

@@ -1,5 +1,8 @@
 #include "resourcelistmodel.h"
 
+#include <algorithm>
+#include <numeric>
+
 namespace Encord {
 
 ResourceListModel::ResourceListModel(QObject *parent)
@@ -40,6 +43,35 @@ void ResourceListModel::refresh()
     }
     setLoading(true);
     startLoad(*m_client, m_filter, m_requests.token(), m_requests.current());
+}
+
+void ResourceListModel::setArrivalOrder(int column,
+                                        Qt::SortOrder order,
+                                        Qt::CaseSensitivity caseSensitivity)
+{
+    m_arrivalOrder = ArrivalOrder{column, order, caseSensitivity};
+}
+
+QList<qsizetype> ResourceListModel::arrivalPermutation(const QList<QVariant> &keys,
+                                                       ArrivalOrder order)
+{
+    QList<qsizetype> rows(keys.size());
+    std::iota(rows.begin(), rows.end(), qsizetype(0));
+    const auto less = [&keys, order](qsizetype left, qsizetype right) {
+        const QVariant &a = keys.at(left);
+        const QVariant &b = keys.at(right);
+        if (a.userType() == QMetaType::QString && b.userType() == QMetaType::QString) {
+            return QString::compare(a.toString(), b.toString(), order.caseSensitivity) < 0;
+        }
+        return QVariant::compare(a, b) == QPartialOrdering::Less;
+    };
+    if (order.order == Qt::AscendingOrder)
+        std::stable_sort(rows.begin(), rows.end(), less);
+    else
+        std::stable_sort(rows.begin(), rows.end(), [&less](qsizetype left, qsizetype right) {
+            return less(right, left);
+        });
+    return rows;
 }
 
 QHash<int, QByteArray> ResourceListModel::roleNames() const

@@ -6,7 +6,10 @@
 #include "requestgeneration.h"
 
 #include <QAbstractTableModel>
+#include <QList>
+#include <QVariant>
 
+#include <algorithm>
 #include <optional>
 
 namespace Encord {
@@ -57,6 +60,18 @@ public:
     /// Empties the table and lists again; without a client it only empties the table.
     void refresh();
 
+    /// The order a view above shows the rows in: its sorting proxy's column (SortRole values),
+    /// order and case sensitivity; column -1 is the listing's own order. Answers larger than
+    /// sliceRows() are put in that order on a worker thread and inserted a slice at a time,
+    /// with the event loop running between slices: a sorting proxy then appends each slice
+    /// instead of sorting 100,000 rows in one go on the GUI thread. Takes effect from the
+    /// next answer; the rows are the same either way.
+    void setArrivalOrder(int column, Qt::SortOrder order, Qt::CaseSensitivity caseSensitivity);
+    /// The number of rows inserted at a time from a large answer (default 2,000: a slice
+    /// costs a sorting proxy a few milliseconds).
+    void setSliceRows(qsizetype rows) { m_sliceRows = std::max<qsizetype>(1, rows); }
+    qsizetype sliceRows() const { return m_sliceRows; }
+
     /// True from the start of a listing until its answer (or error) arrives.
     bool isLoading() const { return m_loading; }
     /// The error of the last listing; nullopt when it succeeded or is still running.
@@ -81,6 +96,18 @@ protected:
     /// Forgets every record; called between beginResetModel() and endResetModel().
     virtual void clearRecords() = 0;
 
+    struct ArrivalOrder
+    {
+        int column = -1;
+        Qt::SortOrder order = Qt::AscendingOrder;
+        Qt::CaseSensitivity caseSensitivity = Qt::CaseSensitive;
+    };
+    const ArrivalOrder &arrivalOrder() const { return m_arrivalOrder; }
+    /// The row numbers of @p keys in @p order's order, comparing as QSortFilterProxyModel does
+    /// (text by QString::compare with the case sensitivity, anything else by QVariant::compare),
+    /// stable for equal keys. Thread-safe: it touches nothing but its arguments.
+    static QList<qsizetype> arrivalPermutation(const QList<QVariant> &keys, ArrivalOrder order);
+
     /// False for answers of an earlier generation, which must be ignored.
     bool isCurrent(quint64 generation) const { return m_requests.isCurrent(generation); }
     /// The listing of @p generation delivered @p count rows (already inserted).
@@ -96,6 +123,8 @@ private:
     RequestGeneration m_requests;
     bool m_loading = false;
     std::optional<ApiError> m_lastError;
+    ArrivalOrder m_arrivalOrder;
+    qsizetype m_sliceRows = 2000;
 };
 
 } // namespace Encord

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void shouldDropTheStaleAnswerWhenTheClientChangesMidLoad();
     void shouldNotCallBackADestroyedModel();
     void shouldSortByDateThroughAProxy();
+    void shouldInsertALargeAnswerInTheViewsOrderASliceAtATime();
+    void shouldStopInsertingSlicesAfterAReset();
     void shouldListProjectsAndOntologies();
     void shouldListCloudIntegrationsAndGroups();
     void shouldReportAServerErrorAsLastError();
@@ -278,6 +280,76 @@ void TestResourceListModels::shouldSortByDateThroughAProxy()
     QCOMPARE(proxy.index(datasetCount - 1, 0).data().toString(), datasetTitle(0));
 }
 
+void TestResourceListModels::shouldInsertALargeAnswerInTheViewsOrderASliceAtATime()
+{
+    // Given a model whose view sorts by title, Z to A, ignoring case, and a sorting proxy as
+    // the view has; answers above 40 rows come in slices
+    DatasetListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(DatasetListModel::SortRole);
+    proxy.setSortCaseSensitivity(Qt::CaseInsensitive);
+    proxy.sort(DatasetListModel::TitleColumn, Qt::DescendingOrder);
+    QAbstractItemModelTester proxyTester(&proxy,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setArrivalOrder(DatasetListModel::TitleColumn, Qt::DescendingOrder, Qt::CaseInsensitive);
+    model.setSliceRows(40);
+    QSignalSpy inserted(&model, &DatasetListModel::rowsInserted);
+    QSignalSpy loaded(&model, &DatasetListModel::rowsLoaded);
+
+    // When alice's 250 datasets arrive
+    model.setClient(m_server.alice());
+    QTRY_COMPARE(loaded.size(), 1);
+
+    // Then they came in seven slices, each appended, already in the view's order
+    QCOMPARE(loaded.first().first().toInt(), datasetCount);
+    QCOMPARE(inserted.size(), (datasetCount + 39) / 40);
+    for (int slice = 0; slice < inserted.size(); ++slice) {
+        QCOMPARE(inserted.at(slice).at(1).toInt(), slice * 40);
+        QCOMPARE(inserted.at(slice).at(2).toInt(), std::min(slice * 40 + 39, datasetCount - 1));
+    }
+    QStringList expected;
+    for (int i = datasetCount - 1; i >= 0; --i)
+        expected.append(datasetTitle(i));
+    QCOMPARE(titles(model), expected);
+    // And the proxy shows the same order as if it had sorted everything itself
+    QCOMPARE(titles(proxy), expected);
+    QVERIFY(!model.isLoading());
+}
+
+void TestResourceListModels::shouldStopInsertingSlicesAfterAReset()
+{
+    // Given a listing arriving in slices of 10
+    DatasetListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setArrivalOrder(DatasetListModel::TitleColumn, Qt::AscendingOrder, Qt::CaseSensitive);
+    model.setSliceRows(10);
+    QSignalSpy loaded(&model, &DatasetListModel::rowsLoaded);
+
+    // When the filter changes as soon as the first slice is in
+    ListingFilter odd;
+    odd.descEq = QStringLiteral("odd");
+    const QMetaObject::Connection onFirstSlice =
+        connect(&model, &DatasetListModel::rowsInserted, &model, [&model, odd] {
+            if (model.filter() != odd)
+                model.setFilter(odd);
+        });
+    model.setClient(m_server.alice());
+
+    // Then only the new listing's rows are shown, once each, and it alone reports its end
+    QTRY_COMPARE(loaded.size(), 1);
+    QCOMPARE(loaded.first().first().toInt(), datasetCount / 2);
+    QCOMPARE(model.rowCount(), datasetCount / 2);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.index(row, DatasetListModel::DescriptionColumn).data().toString(),
+                 QStringLiteral("odd"));
+    QTest::qWait(50); // a slice of the old listing would have arrived by now
+    QCOMPARE(model.rowCount(), datasetCount / 2);
+    QCOMPARE(loaded.size(), 1);
+    disconnect(onFirstSlice);
+}
+
 void TestResourceListModels::shouldListProjectsAndOntologies()
 {
     // Given an ontology and a project of alice's
@@ -326,6 +398,10 @@ void TestResourceListModels::shouldListProjectsAndOntologies()
     const auto ontologyRecord =
         qvariant_cast<Ontology>(ontologies.index(0, 0).data(OntologyListModel::RecordRole));
     QCOMPARE(ontologyRecord.editor.objects.size(), 1);
+    QCOMPARE(ontologies.index(0, OntologyListModel::ObjectsColumn).data().toInt(), 1);
+    QCOMPARE(ontologies.index(0, OntologyListModel::ClassificationsColumn).data().toInt(), 0);
+    QCOMPARE(ontologies.headerData(OntologyListModel::ObjectsColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Objects"));
 
     QCOMPARE(projects.rowCount(), 1);
     QCOMPARE(projects.index(0, ProjectListModel::TitleColumn).data().toString(),
@@ -333,6 +409,9 @@ void TestResourceListModels::shouldListProjectsAndOntologies()
     QCOMPARE(projects.index(0, ProjectListModel::RoleColumn).data().toString(),
              QStringLiteral("Admin"));
     QCOMPARE(projects.index(0, 0).data(ProjectListModel::HashRole).toString(), project.value());
+    QCOMPARE(projects.index(0, ProjectListModel::DatasetsColumn).data().toInt(), 1);
+    QCOMPARE(projects.index(0, ProjectListModel::ReviewColumn).data().toString(),
+             QStringLiteral("Manual QA"));
     QVERIFY(projects.index(0, ProjectListModel::EditedColumn)
                 .data(Qt::EditRole)
                 .toDateTime()

@@ -21,7 +21,14 @@ QVariant OntologyListModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return TitledColumns::header(section);
+    switch (section) {
+    case ObjectsColumn:
+        return tr("Objects");
+    case ClassificationsColumn:
+        return tr("Classifications");
+    default:
+        return TitledColumns::header(section);
+    }
 }
 
 QCoro::Task<Result<QList<Ontology>>> OntologyListModel::fetch(const EncordClient &client,
@@ -38,11 +45,20 @@ QString OntologyListModel::hashOf(const Ontology &record) const
 
 QVariant OntologyListModel::displayValue(const Ontology &record, int column) const
 {
-    return TitledColumns::display(record, column);
+    switch (column) {
+    case ObjectsColumn:
+        return int(record.editor.objects.size());
+    case ClassificationsColumn:
+        return int(record.editor.classifications.size());
+    default:
+        return TitledColumns::display(record, column);
+    }
 }
 
 QVariant OntologyListModel::sortValue(const Ontology &record, int column) const
 {
+    if (column == ObjectsColumn || column == ClassificationsColumn)
+        return displayValue(record, column);
     return TitledColumns::sort(record, column);
 }
 

@@ -20,6 +20,8 @@ public:
         RoleColumn,    ///< "Admin" or "User"
         CreatedColumn, ///< SortRole: QDateTime
         EditedColumn,  ///< SortRole: QDateTime
+        ObjectsColumn,         ///< number of objects in the structure
+        ClassificationsColumn, ///< number of classifications in the structure
         ColumnCount,
     };
     Q_ENUM(Column)

@@ -21,7 +21,14 @@ QVariant ProjectListModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return TitledColumns::header(section);
+    switch (section) {
+    case DatasetsColumn:
+        return tr("Datasets");
+    case ReviewColumn:
+        return tr("Quality assurance");
+    default:
+        return TitledColumns::header(section);
+    }
 }
 
 QCoro::Task<Result<QList<Project>>> ProjectListModel::fetch(const EncordClient &client,
@@ -38,11 +45,26 @@ QString ProjectListModel::hashOf(const Project &record) const
 
 QVariant ProjectListModel::displayValue(const Project &record, int column) const
 {
-    return TitledColumns::display(record, column);
+    switch (column) {
+    case DatasetsColumn:
+        return int(record.datasets.size());
+    case ReviewColumn:
+        // Source projects exist only for benchmark QA; a workflow manager only for projects
+        // made from a workflow template; everything else is the default manual QA.
+        if (record.sourceProjects && !record.sourceProjects->isEmpty())
+            return tr("Benchmark QA");
+        if (record.workflowManagerUuid && !record.workflowManagerUuid->isEmpty())
+            return tr("Workflow");
+        return tr("Manual QA");
+    default:
+        return TitledColumns::display(record, column);
+    }
 }
 
 QVariant ProjectListModel::sortValue(const Project &record, int column) const
 {
+    if (column == DatasetsColumn || column == ReviewColumn)
+        return displayValue(record, column);
     return TitledColumns::sort(record, column);
 }
 

@@ -8,7 +8,8 @@ namespace Encord {
 
 /// The projects the user can see (EncordClient::getProjects with the filter), one per row.
 /// The listing is the legacy v1 one, which carries no project status, so there is no status
-/// column (RecordRole still gives the whole Project).
+/// column; it does carry the datasets and the benchmark source projects, which give the
+/// type-specific columns (RecordRole still gives the whole Project).
 class ProjectListModel final : public RecordListModel<Project>
 {
     Q_OBJECT
@@ -21,6 +22,8 @@ public:
         RoleColumn,    ///< "Admin", "Annotator", "Reviewer", …
         CreatedColumn, ///< SortRole: QDateTime
         EditedColumn,  ///< SortRole: QDateTime
+        DatasetsColumn, ///< number of attached datasets
+        ReviewColumn,   ///< "Benchmark QA" with source projects, "Workflow" or "Manual QA"
         ColumnCount,
     };
     Q_ENUM(Column)

@@ -43,7 +43,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->addWidget(m_stack);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({190, 900});
+    m_splitter->setSizes({160, 1040});
     setCentralWidget(m_splitter);
 
     connect(

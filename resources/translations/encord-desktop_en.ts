@@ -3626,6 +3626,17 @@ Cancel closes this window without stopping the import: the project appears in th
     </message>
 </context>
 <context>
+    <name>Encord::OntologyListModel</name>
+    <message>
+        <source>Objects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Encord::OntologyPropertyForm</name>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Objects&lt;/b&gt; are what annotators draw: a box, a polygon, a point, a mask…&lt;/p&gt;&lt;p&gt;&lt;b&gt;Classifications&lt;/b&gt; are questions about a whole frame or file.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Attributes&lt;/b&gt; ask more about an object or a classification. Radio and checklist attributes offer &lt;b&gt;options&lt;/b&gt;; a radio option can ask further questions of its own.&lt;/p&gt;</source>
@@ -4297,6 +4308,29 @@ Cancel closes this window without stopping the import: the project appears in th
     <message>
         <source>The project &quot;%1&quot; was created.
 ID: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::ProjectListModel</name>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality assurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Benchmark QA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workflow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual QA</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,7 +8,8 @@
 #include "ontologyeditmodel.h"
 #include "ontologystructurereader.h"
 #include "records/ontologyhelpers.h"
-#include "skeletontemplatedraft.h"
+#include "skeletonedgemodel.h"
+#include "skeletonkeypointmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -174,6 +175,7 @@ private Q_SLOTS:
     void shouldWriteASkeletonWithItsTemplate();
     void shouldKeepATemplateWithItsSkeleton();
     void shouldExplainWhatKeepsASkeletonFromBeingCreated();
+    void shouldShowATemplateInTables();
     void shouldWriteClassificationsOfEveryKind();
     void shouldNestAttributesThreeLevelsDeep();
     void shouldNestQuestionsUnderAClassificationsAnswers();
@@ -471,6 +473,63 @@ void TestOntologyEditModel::shouldExplainWhatKeepsASkeletonFromBeingCreated()
              QStringLiteral("Edge 1 joins \u201cOnly\u201d to itself."));
     QCOMPARE(SkeletonTemplateDraft(broken).problems().at(1).message,
              QStringLiteral("Edge 2 joins a keypoint the template does not have."));
+}
+
+void TestOntologyEditModel::shouldShowATemplateInTables()
+{
+    const QModelIndex arm = m_model->addObject(QStringLiteral("Arm"), Shape::Skeleton);
+    SkeletonKeypointModel keypoints(m_model.get());
+    SkeletonEdgeModel edges(m_model.get());
+    QAbstractItemModelTester keypointTester(&keypoints,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester edgeTester(&edges,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    keypoints.setObject(arm);
+    edges.setObject(arm);
+    QCOMPARE(keypoints.rowCount(), 0);
+
+    // Rows follow the source, whoever changes it.
+    m_model->addKeypoint(arm, QStringLiteral("Shoulder"), QPointF(0.25, 0.5));
+    m_model->addKeypoint(arm, QStringLiteral("Elbow"));
+    m_model->addEdge(arm);
+    QCOMPARE(keypoints.rowCount(), 2);
+    QCOMPARE(keypoints.index(0, SkeletonKeypointModel::XColumn).data().toString(),
+             QStringLiteral("0.25"));
+    QCOMPARE(keypoints.index(0, SkeletonKeypointModel::ColorColumn).data(Qt::DecorationRole),
+             QVariant(QColor(QStringLiteral("#D33115"))));
+    QCOMPARE(edges.rowCount(), 1);
+    QCOMPARE(edges.index(0, SkeletonEdgeModel::ToColumn).data().toString(),
+             QStringLiteral("Elbow"));
+    QCOMPARE(edges.index(0, SkeletonEdgeModel::ToColumn).data(SkeletonTableModel::ChoicesRole),
+             QVariant(QStringList{QStringLiteral("Shoulder"), QStringLiteral("Elbow")}));
+    QVERIFY(!(keypoints.flags(keypoints.index(0, SkeletonKeypointModel::ColorColumn))
+              & Qt::ItemIsEditable));
+
+    // Edits in the tables are undoable edits of the source, and problems show on their rows.
+    QVERIFY(keypoints.setData(keypoints.index(1, SkeletonKeypointModel::NameColumn),
+                              QStringLiteral("Shoulder")));
+    QCOMPARE(m_model->skeletonTemplate(arm)->skeleton.value(QStringLiteral("1")).name,
+             QStringLiteral("Shoulder"));
+    QVERIFY(!keypoints.index(1, 0).data(SkeletonTableModel::ProblemRole).toString().isEmpty());
+    QVERIFY(keypoints.index(0, 0).data(SkeletonTableModel::ProblemRole).toString().isEmpty());
+    QCOMPARE(edges.index(0, SkeletonEdgeModel::ToColumn).data().toString(),
+             QStringLiteral("Shoulder"));
+    m_model->undoStack()->undo();
+    QCOMPARE(keypoints.index(1, 0).data().toString(), QStringLiteral("Elbow"));
+    QVERIFY(keypoints.index(1, 0).data(SkeletonTableModel::ProblemRole).toString().isEmpty());
+
+    QVERIFY(keypoints.setData(keypoints.index(1, SkeletonKeypointModel::YColumn), 0.9));
+    QCOMPARE(m_model->skeletonTemplate(arm)->skeleton.value(QStringLiteral("1")).y, 0.9);
+    QVERIFY(edges.setData(edges.index(0, SkeletonEdgeModel::ColorColumn), QColor(Qt::white)));
+    QCOMPARE(edges.index(0, SkeletonEdgeModel::ColorColumn).data().toString(),
+             QStringLiteral("#FFFFFF"));
+
+    // Rows go when the source loses them: a removed keypoint, a deleted object.
+    m_model->removeKeypoint(arm, 0);
+    QCOMPARE(keypoints.rowCount(), 1);
+    QCOMPARE(edges.rowCount(), 0);
+    m_model->remove(arm);
+    QCOMPARE(keypoints.rowCount(), 0);
 }
 
 void TestOntologyEditModel::shouldWriteClassificationsOfEveryKind()

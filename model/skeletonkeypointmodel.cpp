@@ -90,6 +90,9 @@ bool SkeletonKeypointModel::setData(const QModelIndex &index, const QVariant &va
 
 QVariant SkeletonKeypointModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    const bool position = section == XColumn || section == YColumn;
+    if (role == Qt::ToolTipRole && orientation == Qt::Horizontal && position)
+        return tr("A fraction of the template's size, from 0 to 1");
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)

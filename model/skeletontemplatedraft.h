@@ -23,7 +23,7 @@ namespace Encord {
 /// again, as the SDK numbers them, and the edges follow their keypoints.
 class SkeletonTemplateDraft
 {
-    Q_DECLARE_TR_FUNCTIONS(SkeletonTemplateDraft)
+    Q_DECLARE_TR_FUNCTIONS(Encord::SkeletonTemplateDraft)
 
 public:
     /// One edge, by the keys of the keypoints it joins (a key no keypoint has is kept as is).

@@ -120,9 +120,12 @@ void OntologyEditModel::setStructure(const OntologyStructure &structure)
 {
     beginResetModel();
     m_undoStack->clear();
-    m_root = OntologyEditNode::fromStructure(structure);
-    m_passThrough = OntologyStructure{{}, {}, structure.skeletonTemplates, structure.extra};
+    QList<SkeletonTemplate> unclaimed;
+    m_root = OntologyEditNode::fromStructure(structure, &unclaimed);
+    m_passThrough = OntologyStructure{{}, {}, unclaimed, structure.extra};
     rememberHashes(m_root.get());
+    for (const SkeletonTemplate &skeleton : std::as_const(unclaimed))
+        rememberHashes(skeleton);
     endResetModel();
 }
 
@@ -131,11 +134,14 @@ void OntologyEditModel::replaceStructure(const OntologyStructure &structure,
 {
     if (m_readOnly)
         return;
-    auto other =
-        std::make_shared<std::unique_ptr<Node>>(OntologyEditNode::fromStructure(structure));
-    auto otherPassThrough = std::make_shared<OntologyStructure>(
-        OntologyStructure{{}, {}, structure.skeletonTemplates, structure.extra});
+    QList<SkeletonTemplate> unclaimed;
+    auto other = std::make_shared<std::unique_ptr<Node>>(
+        OntologyEditNode::fromStructure(structure, &unclaimed));
+    auto otherPassThrough =
+        std::make_shared<OntologyStructure>(OntologyStructure{{}, {}, unclaimed, structure.extra});
     rememberHashes(other->get());
+    for (const SkeletonTemplate &skeleton : std::as_const(unclaimed))
+        rememberHashes(skeleton);
     const auto swap = [this, other, otherPassThrough] {
         swapRoot(*other);
         std::swap(m_passThrough, *otherPassThrough);
@@ -146,7 +152,7 @@ void OntologyEditModel::replaceStructure(const OntologyStructure &structure,
 OntologyStructure OntologyEditModel::structure() const
 {
     OntologyStructure result = m_root->toStructure();
-    result.skeletonTemplates = m_passThrough.skeletonTemplates;
+    result.skeletonTemplates += m_passThrough.skeletonTemplates;
     result.extra = m_passThrough.extra;
     return result;
 }
@@ -377,22 +383,10 @@ QList<OntologyEditModel::Problem> OntologyEditModel::problems() const
         const QModelIndex at = indexFor(node);
         switch (node->kind) {
         case NodeKind::Object:
-            if (node->object.name.trimmed().isEmpty()) {
+            if (node->object.name.trimmed().isEmpty())
                 found.append({at, tr("Object %1 needs a name.").arg(node->object.id)});
-            } else if (node->object.shape.value() == Shape::Skeleton
-                       && std::none_of(m_passThrough.skeletonTemplates.cbegin(),
-                                       m_passThrough.skeletonTemplates.cend(),
-                                       [&](const SkeletonTemplate &skeleton) {
-                                           return skeleton.name == node->object.name;
-                                       })) {
-                // The platform draws a skeleton from the template named like the object; this
-                // editor keeps templates that come with an imported structure but draws none.
-                found.append({at,
-                              tr("The skeleton \u201c%1\u201d needs a skeleton template of that "
-                                 "name: import a structure file that has one, or pick another "
-                                 "shape.")
-                                  .arg(node->object.name)});
-            }
+            else if (node->object.shape.value() == Shape::Skeleton)
+                addSkeletonProblems(node, found);
             break;
         case NodeKind::Classification:
             if (node->children.empty()) {
@@ -422,6 +416,266 @@ QList<OntologyEditModel::Problem> OntologyEditModel::problems() const
     };
     visit(m_root.get());
     return found;
+}
+
+void OntologyEditModel::addSkeletonProblems(const Node *node, QList<Problem> &found) const
+{
+    const QModelIndex at = indexFor(node);
+    const QString &name = node->object.name;
+    // The platform looks a skeleton's template up by the object's name (spec §4.4), so a name
+    // must lead to one template.
+    const Node *section = node->parent;
+    for (int row = 0; row < node->row(); ++row) {
+        const Node *earlier = section->child(row);
+        if (earlier->object.shape.value() == Shape::Skeleton && earlier->object.name == name) {
+            found.append({at,
+                          tr("Two skeletons are called \u201c%1\u201d: each needs its own name, "
+                             "as its template is found by name.")
+                              .arg(name)});
+            return;
+        }
+    }
+    const bool unclaimedNamesake =
+        std::any_of(m_passThrough.skeletonTemplates.cbegin(),
+                    m_passThrough.skeletonTemplates.cend(),
+                    [&](const SkeletonTemplate &skeleton) { return skeleton.name == name; });
+    if (unclaimedNamesake) {
+        found.append({at,
+                      tr("The structure has another skeleton template called \u201c%1\u201d: "
+                         "rename this skeleton.")
+                          .arg(name)});
+        return;
+    }
+
+    const SkeletonTemplateDraft draft(node->skeleton.value_or(SkeletonTemplateDraft::blank(name)));
+    for (const SkeletonTemplateDraft::Problem &problem : draft.problems()) {
+        if (problem.part == SkeletonTemplateDraft::Problem::Part::Keypoints && problem.row < 0) {
+            found.append({at,
+                          tr("The skeleton \u201c%1\u201d needs at least one keypoint: add them "
+                             "to its skeleton template.")
+                              .arg(name)});
+        } else {
+            found.append({at, tr("Skeleton \u201c%1\u201d: %2").arg(name, problem.message)});
+        }
+    }
+}
+
+// ---- Skeleton templates ----------------------------------------------------------------------
+
+std::optional<SkeletonTemplate> OntologyEditModel::skeletonTemplate(const QModelIndex &object) const
+{
+    const Node *node = nodeFor(object);
+    if (!object.isValid() || node->kind != NodeKind::Object || !node->skeleton)
+        return std::nullopt;
+    SkeletonTemplate skeleton = *node->skeleton;
+    skeleton.name = node->object.name;
+    return skeleton;
+}
+
+QList<SkeletonTemplateDraft::Problem> OntologyEditModel::skeletonProblems(
+    const QModelIndex &object) const
+{
+    const Node *node = nodeFor(object);
+    if (!object.isValid() || node->kind != NodeKind::Object
+        || node->object.shape.value() != Shape::Skeleton)
+        return {};
+    return SkeletonTemplateDraft(
+               node->skeleton.value_or(SkeletonTemplateDraft::blank(node->object.name)))
+        .problems();
+}
+
+int OntologyEditModel::addKeypoint(const QModelIndex &object,
+                                   const QString &name,
+                                   std::optional<QPointF> position)
+{
+    const QString color = nodeFor(object)->object.color;
+    return changeSkeleton(object, tr("Add keypoint"), [&](SkeletonTemplateDraft &draft) {
+        SkeletonTemplateCoordinate keypoint;
+        keypoint.name = name;
+        // "Keypoint N" after the last row, or the next number no other keypoint is called.
+        for (int n = draft.keypointCount() + 1; keypoint.name.isEmpty(); ++n) {
+            const QString candidate = tr("Keypoint %1").arg(n);
+            const QStringList keys = draft.keys();
+            const bool taken = std::any_of(keys.cbegin(), keys.cend(), [&](const QString &key) {
+                return draft.record().skeleton.value(key).name == candidate;
+            });
+            if (!taken)
+                keypoint.name = candidate;
+        }
+        keypoint.value = OntologyHelpers::optionValueFromLabel(keypoint.name);
+        keypoint.color = color;
+        const QPointF at = position.value_or(draft.nextFreePosition());
+        keypoint.x = at.x();
+        keypoint.y = at.y();
+        return draft.appendKeypoint(keypoint);
+    });
+}
+
+bool OntologyEditModel::removeKeypoint(const QModelIndex &object, int row)
+{
+    const SkeletonTemplateDraft current(skeletonTemplate(object).value_or(SkeletonTemplate()));
+    const QString name = current.keypoint(row).name;
+    return changeSkeleton(
+               object,
+               tr("Delete keypoint \u201c%1\u201d").arg(name),
+               [row](SkeletonTemplateDraft &draft) { return draft.removeKeypoint(row) ? row : -1; })
+           >= 0;
+}
+
+bool OntologyEditModel::setKeypointName(const QModelIndex &object, int row, const QString &name)
+{
+    return changeSkeleton(object,
+                          tr("Rename keypoint"),
+                          [&](SkeletonTemplateDraft &draft) {
+                              SkeletonTemplateCoordinate keypoint = draft.keypoint(row);
+                              keypoint.name = name;
+                              keypoint.value = OntologyHelpers::optionValueFromLabel(name);
+                              return draft.setKeypoint(row, keypoint) ? row : -1;
+                          })
+           >= 0;
+}
+
+bool OntologyEditModel::setKeypointPosition(const QModelIndex &object,
+                                            int row,
+                                            const QPointF &position)
+{
+    return changeSkeleton(object,
+                          tr("Move keypoint"),
+                          [&](SkeletonTemplateDraft &draft) {
+                              SkeletonTemplateCoordinate keypoint = draft.keypoint(row);
+                              keypoint.x = position.x();
+                              keypoint.y = position.y();
+                              return draft.setKeypoint(row, keypoint) ? row : -1;
+                          })
+           >= 0;
+}
+
+bool OntologyEditModel::setKeypointColor(const QModelIndex &object, int row, const QColor &color)
+{
+    if (!color.isValid())
+        return false;
+    return changeSkeleton(object,
+                          tr("Change keypoint colour"),
+                          [&](SkeletonTemplateDraft &draft) {
+                              SkeletonTemplateCoordinate keypoint = draft.keypoint(row);
+                              keypoint.color = color.name(QColor::HexRgb).toUpper();
+                              return draft.setKeypoint(row, keypoint) ? row : -1;
+                          })
+           >= 0;
+}
+
+int OntologyEditModel::addEdge(const QModelIndex &object, int fromRow, int toRow)
+{
+    const QString color = nodeFor(object)->object.color;
+    return changeSkeleton(object, tr("Add edge"), [&](SkeletonTemplateDraft &draft) {
+        std::pair<int, int> ends{fromRow, toRow};
+        if (fromRow < 0 || toRow < 0) {
+            const std::optional<std::pair<int, int>> free = draft.nextFreePair();
+            if (!free)
+                return -1;
+            ends = *free;
+        }
+        const QStringList keys = draft.keys();
+        if (ends.first >= keys.size() || ends.second >= keys.size() || ends.first == ends.second
+            || draft.edgeBetween(keys.at(ends.first), keys.at(ends.second)) >= 0)
+            return -1;
+        return draft.setEdge({keys.at(ends.first), keys.at(ends.second), color});
+    });
+}
+
+bool OntologyEditModel::removeEdge(const QModelIndex &object, int row)
+{
+    return changeSkeleton(
+               object,
+               tr("Delete edge"),
+               [row](SkeletonTemplateDraft &draft) { return draft.removeEdgeAt(row) ? row : -1; })
+           >= 0;
+}
+
+bool OntologyEditModel::setEdgeEnds(const QModelIndex &object, int row, int fromRow, int toRow)
+{
+    return changeSkeleton(object,
+                          tr("Change edge"),
+                          [&](SkeletonTemplateDraft &draft) {
+                              const QList<SkeletonTemplateDraft::Edge> edges = draft.edges();
+                              const QStringList keys = draft.keys();
+                              if (row < 0 || row >= edges.size() || fromRow < 0 || toRow < 0
+                                  || fromRow >= keys.size() || toRow >= keys.size()
+                                  || fromRow == toRow)
+                                  return -1;
+                              const QString &from = keys.at(fromRow);
+                              const QString &to = keys.at(toRow);
+                              const int existing = draft.edgeBetween(from, to);
+                              if (existing >= 0 && existing != row)
+                                  return -1;
+                              const QString color = edges.at(row).color;
+                              draft.removeEdgeAt(row);
+                              return draft.setEdge({from, to, color});
+                          })
+           >= 0;
+}
+
+bool OntologyEditModel::setEdgeColor(const QModelIndex &object, int row, const QColor &color)
+{
+    if (!color.isValid())
+        return false;
+    return changeSkeleton(object,
+                          tr("Change edge colour"),
+                          [&](SkeletonTemplateDraft &draft) {
+                              const QList<SkeletonTemplateDraft::Edge> edges = draft.edges();
+                              if (row < 0 || row >= edges.size())
+                                  return -1;
+                              SkeletonTemplateDraft::Edge edge = edges.at(row);
+                              edge.color = color.name(QColor::HexRgb).toUpper();
+                              return draft.setEdge(edge);
+                          })
+           >= 0;
+}
+
+bool OntologyEditModel::setSkeletonFrame(const QModelIndex &object, double width, double height)
+{
+    const QString key = QStringLiteral("frame:") + nodeFor(object)->featureNodeHash();
+    return changeSkeleton(
+               object,
+               tr("Change skeleton size"),
+               [&](SkeletonTemplateDraft &draft) {
+                   draft.setFrame(width, height);
+                   return 0;
+               },
+               key)
+           >= 0;
+}
+
+int OntologyEditModel::changeSkeleton(const QModelIndex &object,
+                                      const QString &text,
+                                      const std::function<int(SkeletonTemplateDraft &)> &change,
+                                      const QString &mergeKey)
+{
+    Node *node = nodeFor(object);
+    if (m_readOnly || !object.isValid() || node->kind != NodeKind::Object)
+        return -1;
+    const std::optional<SkeletonTemplate> before = node->skeleton;
+    const SkeletonTemplate start = before.value_or(SkeletonTemplateDraft::blank(node->object.name));
+    SkeletonTemplateDraft draft(start);
+    const int outcome = change(draft);
+    if (outcome < 0 || draft.record() == start)
+        return outcome;
+
+    // Hashes are given once and kept: what comes with an imported template stays as it was.
+    std::optional<SkeletonTemplate> after = draft.record();
+    if (!after->featureNodeHash)
+        after->featureNodeHash = newHash(false);
+    for (SkeletonTemplateCoordinate &keypoint : after->skeleton) {
+        if (!keypoint.featureHash)
+            keypoint.featureHash = newHash(true);
+    }
+    const Path path = pathOf(node);
+    push(
+        text,
+        [this, path, after] { applySkeleton(path, after); },
+        [this, path, before] { applySkeleton(path, before); },
+        mergeKey);
+    return outcome;
 }
 
 QModelIndex OntologyEditModel::indexOfHash(const QString &featureNodeHash) const
@@ -870,6 +1124,14 @@ void OntologyEditModel::applyValue(const Path &path, int role, const QVariant &v
     notifyParentsOf(node);
 }
 
+void OntologyEditModel::applySkeleton(const Path &path,
+                                      const std::optional<SkeletonTemplate> &skeleton)
+{
+    Node *node = nodeAt(path);
+    node->skeleton = skeleton;
+    notifyChanged(node);
+}
+
 void OntologyEditModel::swapRoot(std::unique_ptr<Node> &root)
 {
     beginResetModel();
@@ -931,8 +1193,20 @@ void OntologyEditModel::rememberHashes(const Node *node)
 {
     if (isElement(node))
         m_issuedHashes.insert(node->featureNodeHash());
+    if (node->skeleton)
+        rememberHashes(*node->skeleton);
     for (const auto &child : node->children)
         rememberHashes(child.get());
+}
+
+void OntologyEditModel::rememberHashes(const SkeletonTemplate &skeleton)
+{
+    if (skeleton.featureNodeHash)
+        m_issuedHashes.insert(*skeleton.featureNodeHash);
+    for (const SkeletonTemplateCoordinate &keypoint : skeleton.skeleton) {
+        if (keypoint.featureHash)
+            m_issuedHashes.insert(*keypoint.featureHash);
+    }
 }
 
 void OntologyEditModel::giveNewIdentity(Node *node, const QString &parentUid, int localId)
@@ -941,6 +1215,11 @@ void OntologyEditModel::giveNewIdentity(Node *node, const QString &parentUid, in
         const bool nested =
             current->kind == NodeKind::Attribute || current->kind == NodeKind::Option;
         current->setFeatureNodeHash(newHash(nested));
+        if (current->skeleton) {
+            current->skeleton->featureNodeHash = newHash(false);
+            for (SkeletonTemplateCoordinate &keypoint : current->skeleton->skeleton)
+                keypoint.featureHash = newHash(true);
+        }
         for (const auto &child : current->children)
             rehash(child.get());
     };

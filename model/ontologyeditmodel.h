@@ -1,13 +1,16 @@
 #pragma once
 
 #include "records/ontologystructure.h"
+#include "skeletontemplatedraft.h"
 
 #include <QAbstractItemModel>
+#include <QPointF>
 #include <QSet>
 
 #include <functional>
 #include <memory>
 
+class QColor;
 class QUndoStack;
 
 namespace Encord {
@@ -33,7 +36,11 @@ struct OntologyEditNode;
 /// its element through edits, moves, undo and redo, and is never given to another element of
 /// the model (not even one that was deleted). structure() and toJson() give the structure back
 /// exactly as the SDK writes it; skeleton templates and unknown keys of an imported structure
-/// are kept as they were.
+/// are kept as they were (templates in the order of their objects, then those no object uses).
+///
+/// An object of shape skeleton owns the skeleton template named like it (spec §4.4): it is
+/// not a row of the tree but part of the object, edited with the keypoint and edge functions
+/// below, renamed with the object, and copied, deleted and restored with it.
 ///
 /// Every change goes through undoStack(); views may edit names in place (Qt::EditRole), tick
 /// the Required column, and move rows within their parent by drag and drop. Rows never change
@@ -141,8 +148,42 @@ public:
     /// attribute. Invalid if nowhere.
     QModelIndex optionParentFor(const QModelIndex &selected) const;
 
+    // ---- The skeleton template of an object (any shape; written while it is a skeleton).
+    // Each change is one undo step and gives new keypoints, and a new template, their feature
+    // hashes. Rows are SkeletonTemplateDraft's. They return false (or -1) when @p object is no
+    // object, the row does not exist, or the model is read-only.
+
+    /// The template of @p object as the structure will hold it (named like the object), or
+    /// nothing while it has none.
+    std::optional<SkeletonTemplate> skeletonTemplate(const QModelIndex &object) const;
+    /// The template's problems for the fields that show them (see problems() for the list that
+    /// blocks creation); empty for an object of another shape.
+    QList<SkeletonTemplateDraft::Problem> skeletonProblems(const QModelIndex &object) const;
+    /// Adds a keypoint in the last row, in the object's colour, at @p position (fractions of
+    /// the template's width and height) or, when none is given, at a free spot. An empty name
+    /// becomes "Keypoint N". Returns its row. Creates the template (1 × 1) when there is none.
+    int addKeypoint(const QModelIndex &object,
+                    const QString &name = {},
+                    std::optional<QPointF> position = std::nullopt);
+    /// Removes the keypoint and its edges; later keypoints move up a row.
+    bool removeKeypoint(const QModelIndex &object, int row);
+    /// Renames a keypoint; its value follows the name as an option's value follows its label.
+    bool setKeypointName(const QModelIndex &object, int row, const QString &name);
+    bool setKeypointPosition(const QModelIndex &object, int row, const QPointF &position);
+    bool setKeypointColor(const QModelIndex &object, int row, const QColor &color);
+    /// Joins two keypoints, in the object's colour; returns the edge's row. Without rows given,
+    /// SkeletonTemplateDraft::nextFreePair() picks them.
+    int addEdge(const QModelIndex &object, int fromRow = -1, int toRow = -1);
+    bool removeEdge(const QModelIndex &object, int row);
+    /// Makes edge @p row join @p fromRow to @p toRow. Refused when that edge exists already.
+    bool setEdgeEnds(const QModelIndex &object, int row, int fromRow, int toRow);
+    bool setEdgeColor(const QModelIndex &object, int row, const QColor &color);
+    /// The template's own width and height; steps in a row merge into one undo step.
+    bool setSkeletonFrame(const QModelIndex &object, double width, double height);
+
     /// What keeps this structure from being created: empty names, classifications without a
-    /// question, radio and checklist attributes without options. In tree order.
+    /// question, radio and checklist attributes without options, skeletons whose template is
+    /// missing or has problems, two skeletons of one name. In tree order.
     QList<Problem> problems() const;
 
     /// The index of the element with @p featureNodeHash, or invalid.
@@ -199,6 +240,7 @@ private:
     std::unique_ptr<Node> takeNode(const Path &parentPath, int row);
     void moveNode(const Path &parentPath, int from, int destinationChild);
     void applyValue(const Path &path, int role, const QVariant &value);
+    void applySkeleton(const Path &path, const std::optional<SkeletonTemplate> &skeleton);
     void swapRoot(std::unique_ptr<Node> &root);
 
     /// Pushes an undo step running @p redo now and @p undo on Undo. A non-empty @p mergeKey
@@ -208,12 +250,21 @@ private:
               std::function<void()> undo,
               const QString &mergeKey = {});
     QModelIndex insertNew(const QString &text, Node *parent, std::unique_ptr<Node> node);
+    /// Runs @p change on the template of @p object (a new one when it has none) and pushes the
+    /// outcome as one undo step, unless nothing changed. Returns what @p change returned, or
+    /// -1 when @p object cannot be changed or @p change returned -1.
+    int changeSkeleton(const QModelIndex &object,
+                       const QString &text,
+                       const std::function<int(SkeletonTemplateDraft &)> &change,
+                       const QString &mergeKey = {});
+    void addSkeletonProblems(const Node *node, QList<Problem> &found) const;
     QVariant valueOf(const Node *node, int role) const;
     void notifyChanged(const Node *node);
     void notifyParentsOf(const Node *node);
 
     QString newHash(bool nested);
     void rememberHashes(const Node *node);
+    void rememberHashes(const SkeletonTemplate &skeleton);
     void giveNewIdentity(Node *node, const QString &parentUid, int localId);
     static int nextChildLocalId(const Node *parent);
 

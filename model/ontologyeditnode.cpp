@@ -42,6 +42,7 @@ std::unique_ptr<OntologyEditNode> OntologyEditNode::clone() const
     copy->classification = classification;
     copy->attribute = attribute;
     copy->option = option;
+    copy->skeleton = skeleton;
     for (const auto &child : children)
         copy->insertChild(copy->childCount(), child->clone());
     return copy;
@@ -165,12 +166,27 @@ bool OntologyEditNode::accepts(Kind childKind) const
 }
 
 std::unique_ptr<OntologyEditNode> OntologyEditNode::fromStructure(
-    const OntologyStructure &structure)
+    const OntologyStructure &structure, QList<SkeletonTemplate> *unclaimed)
 {
     auto root = std::make_unique<OntologyEditNode>(Kind::Root);
     auto objects = std::make_unique<OntologyEditNode>(Kind::ObjectSection);
-    for (const OntologyObject &object : structure.objects)
-        objects->insertChild(objects->childCount(), fromObject(object));
+    QList<SkeletonTemplate> templates = structure.skeletonTemplates;
+    for (const OntologyObject &object : structure.objects) {
+        auto node = fromObject(object);
+        if (object.shape == Shape::Skeleton) {
+            const auto named = std::find_if(
+                templates.begin(), templates.end(), [&](const SkeletonTemplate &skeleton) {
+                    return skeleton.name == object.name;
+                });
+            if (named != templates.end()) {
+                node->skeleton = *named;
+                templates.erase(named);
+            }
+        }
+        objects->insertChild(objects->childCount(), std::move(node));
+    }
+    if (unclaimed)
+        *unclaimed = templates;
     auto classifications = std::make_unique<OntologyEditNode>(Kind::ClassificationSection);
     for (const OntologyClassification &classification : structure.classifications)
         classifications->insertChild(classifications->childCount(),
@@ -185,10 +201,17 @@ OntologyStructure OntologyEditNode::toStructure() const
     OntologyStructure structure;
     for (const auto &section : children) {
         for (const auto &element : section->children) {
-            if (element->kind == Kind::Object)
+            if (element->kind == Kind::Object) {
                 structure.objects.append(element->toObject());
-            else
+                if (element->skeleton && element->object.shape == Shape::Skeleton) {
+                    // The platform finds the template by the object's name (spec §4.4).
+                    SkeletonTemplate skeleton = *element->skeleton;
+                    skeleton.name = element->object.name;
+                    structure.skeletonTemplates.append(skeleton);
+                }
+            } else {
                 structure.classifications.append(element->toClassification());
+            }
         }
     }
     return structure;

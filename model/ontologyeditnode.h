@@ -3,6 +3,7 @@
 #include "records/ontologystructure.h"
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace Encord {
@@ -19,6 +20,10 @@ namespace Encord {
 ///     Classification  -> Attribute nodes        (record: classification)
 ///     Attribute       -> Option nodes           (record: attribute; radio and checklist only)
 ///     Option          -> Attribute nodes        (record: option; under radio attributes only)
+///
+/// An Object node also holds its skeleton template, if it has one: the template goes wherever
+/// the object goes (undo, duplicate, move), is named like the object when written, and stays
+/// with it while another shape is chosen, so that choosing skeleton again brings it back.
 struct OntologyEditNode
 {
     enum class Kind {
@@ -41,6 +46,7 @@ struct OntologyEditNode
     OntologyClassification classification;
     OntologyAttribute attribute;
     OntologyOption option;
+    std::optional<SkeletonTemplate> skeleton; ///< Object nodes; written only for shape skeleton
 
     /// The node's position among its parent's children; O(number of siblings).
     int row() const;
@@ -70,10 +76,14 @@ struct OntologyEditNode
     /// Whether a node of @p childKind may be a child of this node.
     bool accepts(Kind childKind) const;
 
-    /// A tree with a Root, its two sections and the elements of @p structure.
-    static std::unique_ptr<OntologyEditNode> fromStructure(const OntologyStructure &structure);
-    /// The structure under this Root, records nested again. Skeleton templates and unknown
-    /// top-level keys are not part of the tree: the model keeps them beside it.
+    /// A tree with a Root, its two sections and the elements of @p structure. Each skeleton
+    /// template goes to the first object of shape skeleton named like it that has none yet;
+    /// the templates no object takes are put in @p unclaimed.
+    static std::unique_ptr<OntologyEditNode> fromStructure(
+        const OntologyStructure &structure, QList<SkeletonTemplate> *unclaimed = nullptr);
+    /// The structure under this Root, records nested again, with the templates of its skeleton
+    /// objects in object order. Unclaimed templates and unknown top-level keys are not part of
+    /// the tree: the model keeps them beside it.
     OntologyStructure toStructure() const;
 
     static std::unique_ptr<OntologyEditNode> fromObject(const OntologyObject &object);

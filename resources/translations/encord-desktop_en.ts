@@ -3335,7 +3335,63 @@ Cancel closes this window without stopping the import: the project appears in th
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The skeleton “%1” needs a skeleton template of that name: import a structure file that has one, or pick another shape.</source>
+        <source>Two skeletons are called “%1”: each needs its own name, as its template is found by name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The structure has another skeleton template called “%1”: rename this skeleton.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The skeleton “%1” needs at least one keypoint: add them to its skeleton template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skeleton “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete keypoint “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change keypoint colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change edge colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change skeleton size</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4626,6 +4682,189 @@ ID: %2</source>
     </message>
     <message>
         <source>Condition %1 has no value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::SkeletonEdgeModel</name>
+    <message>
+        <source>(missing keypoint %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::SkeletonKeypointModel</name>
+    <message>
+        <source>A fraction of the template&apos;s size, from 0 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::SkeletonPreview</name>
+    <message>
+        <source>Skeleton preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keypoints yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::SkeletonTemplateDraft</name>
+    <message>
+        <source>Width and height must be above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one keypoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoint %1 needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two keypoints are called “%1”: give each its own name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keypoint %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge %1 joins a keypoint the template does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge %1 joins “%2” to itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” and “%2” are joined twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Encord::SkeletonTemplateEditor</name>
+    <message>
+        <source>Skeleton template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skeleton width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skeleton height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skeleton size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove keypoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected keypoint and its edges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoints are placed in fractions of this size: X across, Y down from the top left corner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keypoints:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edges:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edge joins two keypoints: add them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join two keypoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every two keypoints are joined already</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypoint Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge Colour</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

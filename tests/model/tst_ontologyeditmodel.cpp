@@ -1,5 +1,6 @@
 // The ontology editor's model: the structure JSON it writes is compared with hand-written
-// structures (every shape, every classification kind, attributes nested three levels deep);
+// structures (every shape, a skeleton with its template, every classification kind,
+// attributes nested three levels deep);
 // feature node hashes stay with their elements through edits, moves, undo and redo; duplicates
 // get new identities; structure files are imported or refused with an explanation. A
 // QAbstractItemModelTester watches the model in every test.
@@ -7,6 +8,8 @@
 #include "ontologyeditmodel.h"
 #include "ontologystructurereader.h"
 #include "records/ontologyhelpers.h"
+#include "skeletonedgemodel.h"
+#include "skeletonkeypointmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>
@@ -46,8 +49,8 @@ QByteArray pretty(const QJsonObject &json)
 /// can be compared with a hand-written structure.
 struct HashCheck
 {
-    QStringList elementHashes; ///< objects and classifications
-    QStringList nestedHashes;  ///< attributes and options
+    QStringList elementHashes; ///< objects, classifications and skeleton templates
+    QStringList nestedHashes;  ///< attributes, options and keypoints
 
     QJsonValue strip(const QJsonValue &value, bool nested)
     {
@@ -64,6 +67,11 @@ struct HashCheck
             (nested ? nestedHashes : elementHashes)
                 .append(object.take(QLatin1String("featureNodeHash")).toString());
         }
+        // A skeleton template's hash and its keypoints' hashes, under their own keys.
+        if (object.contains(QLatin1String("feature_node_hash")))
+            elementHashes.append(object.take(QLatin1String("feature_node_hash")).toString());
+        if (object.contains(QLatin1String("featureHash")))
+            nestedHashes.append(object.take(QLatin1String("featureHash")).toString());
         for (auto it = object.begin(); it != object.end(); ++it) {
             const bool childNested = nested || it.key() == QLatin1String("attributes")
                                      || it.key() == QLatin1String("options");
@@ -164,6 +172,10 @@ private Q_SLOTS:
 
     void shouldStartWithAnEmptyStructure();
     void shouldWriteObjectsOfEveryShape();
+    void shouldWriteASkeletonWithItsTemplate();
+    void shouldKeepATemplateWithItsSkeleton();
+    void shouldExplainWhatKeepsASkeletonFromBeingCreated();
+    void shouldShowATemplateInTables();
     void shouldWriteClassificationsOfEveryKind();
     void shouldNestAttributesThreeLevelsDeep();
     void shouldNestQuestionsUnderAClassificationsAnswers();
@@ -178,6 +190,7 @@ private Q_SLOTS:
     void shouldDeriveOptionValuesAndAskOneQuestionPerClassification();
     void shouldListProblemsThatBlockCreation();
     void shouldRoundTripAnImportedStructureExactly();
+    void shouldEditAnImportedTemplate();
     void shouldImportAStructureFileAsOneUndoStep();
     void shouldExplainMalformedStructureFiles_data();
     void shouldExplainMalformedStructureFiles();
@@ -274,6 +287,249 @@ void TestOntologyEditModel::shouldWriteObjectsOfEveryShape()
     QCOMPARE(written[u"color"].toString(), QStringLiteral("#12ABEF"));
     QCOMPARE(first.siblingAtColumn(Model::TypeColumn).data().toString(),
              QStringLiteral("Polyline"));
+}
+
+void TestOntologyEditModel::shouldWriteASkeletonWithItsTemplate()
+{
+    // When: a skeleton "Arm" with three keypoints joined in a chain; one placed by hand, one
+    // where the model puts it, one renamed, moved and recoloured; the frame made narrow.
+    const QModelIndex arm = m_model->addObject(QStringLiteral("Arm"), Shape::Skeleton);
+    QCOMPARE(m_model->addKeypoint(arm, QStringLiteral("Shoulder"), QPointF(0.2, 0.2)), 0);
+    QCOMPARE(m_model->addKeypoint(arm, QStringLiteral("Elbow")), 1);
+    QCOMPARE(m_model->addKeypoint(arm), 2);
+    QCOMPARE(m_model->skeletonTemplate(arm)->skeleton.value(QStringLiteral("2")).name,
+             QStringLiteral("Keypoint 3"));
+    QVERIFY(m_model->setKeypointName(arm, 2, QStringLiteral("Left Wrist")));
+    QVERIFY(m_model->setKeypointPosition(arm, 2, {0.8, 0.75}));
+    QVERIFY(m_model->setKeypointColor(arm, 1, QColor(0x12, 0xab, 0xef)));
+    QCOMPARE(m_model->addEdge(arm), 0);
+    QCOMPARE(m_model->addEdge(arm), 1);
+    QVERIFY(m_model->setEdgeColor(arm, 1, QColor(Qt::black)));
+    QVERIFY(m_model->setSkeletonFrame(arm, 0.5, 1.0));
+
+    // Then: the object names its template, which holds the keypoints under their indices
+    // ("value" follows the name as an option's does) and the edges by those indices; the
+    // template and every keypoint have hashes of their own.
+    QVERIFY(m_model->problems().isEmpty());
+    COMPARE_JSON(withoutHashes(*m_model), parse(R"({
+      "objects": [
+        {"id": "1", "name": "Arm", "color": "#D33115", "shape": "skeleton",
+         "required": false, "archived": false}
+      ],
+      "classifications": [],
+      "skeleton_templates": [
+        {"template": {
+          "name": "Arm", "width": 0.5, "height": 1.0, "shape": "skeleton",
+          "skeleton": {
+            "0": {"x": 0.2, "y": 0.2, "name": "Shoulder", "value": "shoulder",
+                  "color": "#D33115"},
+            "1": {"x": 0.4, "y": 0.2, "name": "Elbow", "value": "elbow", "color": "#12ABEF"},
+            "2": {"x": 0.8, "y": 0.75, "name": "Left Wrist", "value": "left_wrist",
+                  "color": "#D33115"}
+          },
+          "skeletonEdges": {"0": {"1": {"color": "#D33115"}}, "1": {"2": {"color": "#000000"}}}
+        }}
+      ]
+    })"));
+    HashCheck hashes;
+    hashes.strip(m_model->toJson(), false);
+    QCOMPARE(hashes.elementHashes.size(), 2);
+    QCOMPARE(hashes.nestedHashes.size(), 3);
+
+    // The same template read back is the one built, hashes included.
+    const QJsonObject written = m_model->toJson();
+    const Result<OntologyStructure, QString> read =
+        OntologyStructureReader::read(QJsonDocument(written).toJson());
+    QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error()));
+    QCOMPARE(read.value().skeletonTemplates.size(), 1);
+    QCOMPARE(read.value().skeletonTemplates.first(), *m_model->skeletonTemplate(arm));
+
+    // Edits that would break the template are refused: an edge to itself or twice, a keypoint
+    // that is not there.
+    QCOMPARE(m_model->addEdge(arm, 0, 0), -1);
+    QCOMPARE(m_model->addEdge(arm, 1, 0), -1);
+    QVERIFY(!m_model->setEdgeEnds(arm, 0, 1, 2));
+    QVERIFY(!m_model->setKeypointName(arm, 3, QStringLiteral("Hand")));
+    QVERIFY(!m_model->removeKeypoint(arm, -1));
+    QCOMPARE(m_model->toJson(), written);
+}
+
+void TestOntologyEditModel::shouldKeepATemplateWithItsSkeleton()
+{
+    const QModelIndex hand = m_model->addObject(QStringLiteral("Hand"), Shape::Skeleton);
+    m_model->addKeypoint(hand, QStringLiteral("Wrist"));
+    m_model->addKeypoint(hand, QStringLiteral("Thumb"));
+    m_model->addKeypoint(hand, QStringLiteral("Index"));
+    m_model->addEdge(hand, 0, 1);
+    m_model->addEdge(hand, 0, 2);
+    m_model->addEdge(hand, 1, 2);
+    const SkeletonTemplate built = *m_model->skeletonTemplate(hand);
+    const QString thumbHash = *built.skeleton.value(QStringLiteral("1")).featureHash;
+    const QJsonObject before = m_model->toJson();
+    const int steps = m_model->undoStack()->count();
+    const auto templates = [this] {
+        return m_model->toJson()[u"skeleton_templates"].toArray();
+    };
+
+    // A renamed skeleton takes its template's name with it.
+    QVERIFY(m_model->setData(hand, QStringLiteral("Left hand"), Qt::EditRole));
+    QCOMPARE(templates().at(0)[u"template"][u"name"].toString(), QStringLiteral("Left hand"));
+
+    // Removing a keypoint takes its edges; the keypoints after it are numbered on.
+    QVERIFY(m_model->removeKeypoint(hand, 0));
+    const SkeletonTemplate removed = *m_model->skeletonTemplate(hand);
+    QCOMPARE(removed.skeleton.keys(), (QStringList{QStringLiteral("0"), QStringLiteral("1")}));
+    QCOMPARE(removed.skeleton.value(QStringLiteral("0")).name, QStringLiteral("Thumb"));
+    QCOMPARE(*removed.skeleton.value(QStringLiteral("0")).featureHash, thumbHash);
+    QCOMPARE(removed.skeletonEdges, parse(R"({"0": {"1": {"color": "#D33115"}}})"));
+
+    // Another shape writes no template; skeleton again brings the same one back.
+    QVERIFY(m_model->setData(hand, int(Shape::Point), Model::ShapeRole));
+    QVERIFY(templates().isEmpty());
+    QVERIFY(m_model->problems().isEmpty());
+    QVERIFY(m_model->setData(hand, int(Shape::Skeleton), Model::ShapeRole));
+    QCOMPARE(*m_model->skeletonTemplate(hand), removed);
+
+    // A copy gets a template of its own: its name, new hashes for it and its keypoints.
+    const QModelIndex copy = m_model->duplicate(hand);
+    const SkeletonTemplate copied = *m_model->skeletonTemplate(copy);
+    QCOMPARE(copied.name, QStringLiteral("Left hand copy"));
+    QCOMPARE(copied.skeleton.size(), 2);
+    QVERIFY(copied.featureNodeHash != removed.featureNodeHash);
+    QVERIFY(copied.skeleton.value(QStringLiteral("0")).featureHash != thumbHash);
+    QCOMPARE(templates().size(), 2);
+    QVERIFY2(!withoutHashes(*m_model).isEmpty(), "hashes unique and well formed");
+
+    // Deleted with its skeleton, and back with it on Undo.
+    QVERIFY(m_model->remove(copy));
+    QCOMPARE(templates().size(), 1);
+    m_model->undoStack()->undo();
+    QCOMPARE(templates().size(), 2);
+
+    // Every step undoes to where the template was built.
+    while (m_model->undoStack()->index() > steps)
+        m_model->undoStack()->undo();
+    QCOMPARE(m_model->toJson(), before);
+    QCOMPARE(*m_model->skeletonTemplate(hand), built);
+}
+
+void TestOntologyEditModel::shouldExplainWhatKeepsASkeletonFromBeingCreated()
+{
+    const auto messages = [this] {
+        QStringList all;
+        for (const Model::Problem &problem : m_model->problems())
+            all << problem.message;
+        return all;
+    };
+    using Part = SkeletonTemplateDraft::Problem::Part;
+    const QModelIndex hand = m_model->addObject(QStringLiteral("Hand"), Shape::Skeleton);
+    QCOMPARE(messages(),
+             QStringList{QStringLiteral("The skeleton \u201cHand\u201d needs at least one "
+                                        "keypoint: add them to its skeleton template.")});
+    QCOMPARE(m_model->skeletonProblems(hand).size(), 1);
+    QCOMPARE(m_model->skeletonProblems(hand).first().part, Part::Keypoints);
+
+    // Names: one missing, one used twice (annotations find keypoints by name).
+    m_model->addKeypoint(hand, QStringLiteral("Thumb"));
+    m_model->addKeypoint(hand, QStringLiteral("Thumb"));
+    m_model->addKeypoint(hand, QStringLiteral("Wrist"));
+    QVERIFY(m_model->setKeypointName(hand, 2, QString()));
+    QVERIFY(m_model->setSkeletonFrame(hand, 0.0, 1.0));
+    QCOMPARE(messages(),
+             (QStringList{QStringLiteral("Skeleton \u201cHand\u201d: Width and height must be "
+                                         "above 0."),
+                          QStringLiteral("Skeleton \u201cHand\u201d: Two keypoints are called "
+                                         "\u201cThumb\u201d: give each its own name."),
+                          QStringLiteral("Skeleton \u201cHand\u201d: Keypoint 3 needs a name.")}));
+    const QList<SkeletonTemplateDraft::Problem> beside = m_model->skeletonProblems(hand);
+    QCOMPARE(beside.size(), 3);
+    QCOMPARE(beside.at(1).part, Part::Keypoints);
+    QCOMPARE(beside.at(1).row, 1);
+    QCOMPARE(beside.at(2).row, 2);
+
+    QVERIFY(m_model->setKeypointName(hand, 1, QStringLiteral("Index")));
+    QVERIFY(m_model->setKeypointName(hand, 2, QStringLiteral("Wrist")));
+    QVERIFY(m_model->setSkeletonFrame(hand, 2.0, 1.0));
+    QVERIFY(m_model->problems().isEmpty());
+
+    // Two skeletons of one name would share a template: the second one is named at fault.
+    const QModelIndex other = m_model->addObject(QStringLiteral("Hand"), Shape::Skeleton);
+    m_model->addKeypoint(other, QStringLiteral("Palm"));
+    QCOMPARE(m_model->problems().size(), 1);
+    QCOMPARE(m_model->problems().first().index, other);
+    QVERIFY2(m_model->problems().first().message.startsWith(
+                 QStringLiteral("Two skeletons are called \u201cHand\u201d")),
+             qPrintable(m_model->problems().first().message));
+
+    // Edges between keypoints the template does not have, or of a keypoint to itself, can
+    // only come from a file; they are named too.
+    SkeletonTemplate broken = SkeletonTemplateDraft::blank(QStringLiteral("Broken"));
+    broken.skeleton.insert(QStringLiteral("0"), {});
+    broken.skeleton[QStringLiteral("0")].name = QStringLiteral("Only");
+    broken.skeletonEdges =
+        parse(R"({"0": {"0": {"color": "#000000"}, "5": {"color": "#000000"}}})");
+    QCOMPARE(SkeletonTemplateDraft(broken).problems().size(), 2);
+    QCOMPARE(SkeletonTemplateDraft(broken).problems().at(0).message,
+             QStringLiteral("Edge 1 joins \u201cOnly\u201d to itself."));
+    QCOMPARE(SkeletonTemplateDraft(broken).problems().at(1).message,
+             QStringLiteral("Edge 2 joins a keypoint the template does not have."));
+}
+
+void TestOntologyEditModel::shouldShowATemplateInTables()
+{
+    const QModelIndex arm = m_model->addObject(QStringLiteral("Arm"), Shape::Skeleton);
+    SkeletonKeypointModel keypoints(m_model.get());
+    SkeletonEdgeModel edges(m_model.get());
+    QAbstractItemModelTester keypointTester(&keypoints,
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester edgeTester(&edges,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+    keypoints.setObject(arm);
+    edges.setObject(arm);
+    QCOMPARE(keypoints.rowCount(), 0);
+
+    // Rows follow the source, whoever changes it.
+    m_model->addKeypoint(arm, QStringLiteral("Shoulder"), QPointF(0.25, 0.5));
+    m_model->addKeypoint(arm, QStringLiteral("Elbow"));
+    m_model->addEdge(arm);
+    QCOMPARE(keypoints.rowCount(), 2);
+    QCOMPARE(keypoints.index(0, SkeletonKeypointModel::XColumn).data().toString(),
+             QStringLiteral("0.25"));
+    QCOMPARE(keypoints.index(0, SkeletonKeypointModel::ColorColumn).data(Qt::DecorationRole),
+             QVariant(QColor(QStringLiteral("#D33115"))));
+    QCOMPARE(edges.rowCount(), 1);
+    QCOMPARE(edges.index(0, SkeletonEdgeModel::ToColumn).data().toString(),
+             QStringLiteral("Elbow"));
+    QCOMPARE(edges.index(0, SkeletonEdgeModel::ToColumn).data(SkeletonTableModel::ChoicesRole),
+             QVariant(QStringList{QStringLiteral("Shoulder"), QStringLiteral("Elbow")}));
+    QVERIFY(!(keypoints.flags(keypoints.index(0, SkeletonKeypointModel::ColorColumn))
+              & Qt::ItemIsEditable));
+
+    // Edits in the tables are undoable edits of the source, and problems show on their rows.
+    QVERIFY(keypoints.setData(keypoints.index(1, SkeletonKeypointModel::NameColumn),
+                              QStringLiteral("Shoulder")));
+    QCOMPARE(m_model->skeletonTemplate(arm)->skeleton.value(QStringLiteral("1")).name,
+             QStringLiteral("Shoulder"));
+    QVERIFY(!keypoints.index(1, 0).data(SkeletonTableModel::ProblemRole).toString().isEmpty());
+    QVERIFY(keypoints.index(0, 0).data(SkeletonTableModel::ProblemRole).toString().isEmpty());
+    QCOMPARE(edges.index(0, SkeletonEdgeModel::ToColumn).data().toString(),
+             QStringLiteral("Shoulder"));
+    m_model->undoStack()->undo();
+    QCOMPARE(keypoints.index(1, 0).data().toString(), QStringLiteral("Elbow"));
+    QVERIFY(keypoints.index(1, 0).data(SkeletonTableModel::ProblemRole).toString().isEmpty());
+
+    QVERIFY(keypoints.setData(keypoints.index(1, SkeletonKeypointModel::YColumn), 0.9));
+    QCOMPARE(m_model->skeletonTemplate(arm)->skeleton.value(QStringLiteral("1")).y, 0.9);
+    QVERIFY(edges.setData(edges.index(0, SkeletonEdgeModel::ColorColumn), QColor(Qt::white)));
+    QCOMPARE(edges.index(0, SkeletonEdgeModel::ColorColumn).data().toString(),
+             QStringLiteral("#FFFFFF"));
+
+    // Rows go when the source loses them: a removed keypoint, a deleted object.
+    m_model->removeKeypoint(arm, 0);
+    QCOMPARE(keypoints.rowCount(), 1);
+    QCOMPARE(edges.rowCount(), 0);
+    m_model->remove(arm);
+    QCOMPARE(keypoints.rowCount(), 0);
 }
 
 void TestOntologyEditModel::shouldWriteClassificationsOfEveryKind()
@@ -678,7 +934,7 @@ void TestOntologyEditModel::shouldListProblemsThatBlockCreation()
     QCOMPARE(problems.at(1).index, colour);
     QCOMPARE(problems.at(2).index, weather);
 
-    // A skeleton needs the template named like it, which only an imported structure brings.
+    // A skeleton needs a template named like it, with a keypoint at least.
     Model skeletons;
     const QModelIndex hand = skeletons.addObject(QStringLiteral("Hand"), Shape::Skeleton);
     QCOMPARE(skeletons.problems().size(), 1);
@@ -753,6 +1009,37 @@ void TestOntologyEditModel::shouldRoundTripAnImportedStructureExactly()
         OntologyStructureReader::read(QJsonDocument(ontology).toJson());
     QVERIFY(wrapped.ok());
     QCOMPARE(wrapped.value().toJson(), parse(sdkStructure));
+}
+
+void TestOntologyEditModel::shouldEditAnImportedTemplate()
+{
+    const Result<OntologyStructure, QString> read = OntologyStructureReader::read(sdkStructure);
+    QVERIFY(read.ok());
+    m_model->setStructure(read.value());
+    const QModelIndex pedestrian = child(*m_model, m_model->objectSection(), {1});
+    QCOMPARE(m_model->skeletonTemplate(pedestrian)->featureNodeHash.value_or(QString()),
+             QStringLiteral("5eed0002"));
+
+    // A keypoint and an edge added: what came with the file stays as it was.
+    QCOMPARE(m_model->addKeypoint(pedestrian, QStringLiteral("Neck"), QPointF(0.5, 0.2)), 1);
+    QCOMPARE(m_model->addEdge(pedestrian), 0);
+    const QJsonObject skeleton =
+        m_model->toJson()[u"skeleton_templates"][0][u"template"].toObject();
+    QCOMPARE(skeleton[u"feature_node_hash"].toString(), QStringLiteral("5eed0002"));
+    QCOMPARE(skeleton[u"width"].toDouble(), 0.25);
+    QCOMPARE(
+        skeleton[u"skeleton"][u"0"].toObject(),
+        parse(sdkStructure)[u"skeleton_templates"][0][u"template"][u"skeleton"][u"0"].toObject());
+    const QString neckHash = skeleton[u"skeleton"][u"1"][u"featureHash"].toString();
+    QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9+/]{8}$")).match(neckHash).hasMatch());
+    QVERIFY(!OntologyHelpers::featureNodeHashes(m_model->structure()).contains(neckHash));
+    QVERIFY(neckHash != QStringLiteral("aGVhZDEx"));
+    QCOMPARE(skeleton[u"skeletonEdges"].toObject(), parse(R"({"0": {"1": {"color": "#E27300"}}})"));
+
+    // Undo gives back the file's structure exactly.
+    m_model->undoStack()->undo();
+    m_model->undoStack()->undo();
+    QCOMPARE(m_model->toJson(), parse(sdkStructure));
 }
 
 void TestOntologyEditModel::shouldImportAStructureFileAsOneUndoStep()

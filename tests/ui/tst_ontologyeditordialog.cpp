@@ -1,18 +1,22 @@
 // The ontology editor dialog driven as a user would, under the offscreen platform, against a
 // real local server over loopback: the title is checked as it is typed, the structure is built
 // with the toolbar buttons and the property fields, Create sends it, and the ontology read back
-// through EncordClient::getOntology is the one that was built. A server that refuses leaves the
+// through EncordClient::getOntology is the one that was built, a skeleton's template included.
+// A server that refuses leaves the
 // dialog open with everything kept; an existing ontology opens read-only. Every control has a
 // name for screen readers, whichever kind of node the property form shows.
 
 #include "accessibilityaudit.h"
 #include "auth/privatekey.h"
 #include "errorbanner.h"
+#include "fieldmessage.h"
 #include "localserver.h"
 #include "modeltestserver.h"
 #include "ontologyeditmodel.h"
 #include "ontologyeditordialog.h"
 #include "ontologyeditorwidget.h"
+#include "skeletonedgemodel.h"
+#include "skeletonkeypointmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -22,6 +26,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,6 +36,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -73,6 +79,33 @@ void typeName(const QWidget *dialog, const char *field, const QString &text)
     QCOMPARE(edit->text(), text);
 }
 
+/// Opens the cell @p column of @p row for editing with F2, as a user would, and returns the
+/// editor that took the keyboard.
+QWidget *editCell(QTableView *table, int row, int column)
+{
+    table->setFocus(Qt::OtherFocusReason);
+    table->setCurrentIndex(table->model()->index(row, column));
+    QTest::keyClick(table, Qt::Key_F2);
+    QWidget *editor = table->focusWidget();
+    if (!editor || editor == table)
+        qFatal("no editor opened in %s", qPrintable(table->objectName()));
+    return editor;
+}
+
+/// Clicks "Add keypoint" and types @p name into the name cell it opens.
+void addKeypoint(const QWidget *dialog, const QString &name)
+{
+    auto *table = child<QTableView>(dialog, "keypointTable");
+    QTest::mouseClick(child<QPushButton>(dialog, "addKeypointButton"), Qt::LeftButton);
+    auto *editor = qobject_cast<QLineEdit *>(table->focusWidget());
+    QVERIFY(editor);
+    QCOMPARE(editor->selectedText(), editor->text());
+    QTest::keyClicks(editor, name);
+    // The view takes the text in once the editor has handled Return, through the event loop.
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(table->model()->index(table->model()->rowCount() - 1, 0).data().toString(), name);
+}
+
 QString selectedName(const OntologyEditorDialog &dialog)
 {
     return dialog.editor()->treeView()->currentIndex().data(OntologyEditModel::NameRole).toString();
@@ -89,6 +122,7 @@ private Q_SLOTS:
 
     void shouldCheckTheTitleAsItIsTyped();
     void shouldCreateTheOntologyBuiltWithTheButtons();
+    void shouldCreateASkeletonWithItsTemplate();
     void shouldHoldCreateBackWhileTheStructureHasProblems();
     void shouldUndoAndRedoFromTheToolbar();
     void shouldImportAStructureFileOrExplainWhyNot();
@@ -245,6 +279,126 @@ void TestOntologyEditorDialog::shouldCreateTheOntologyBuiltWithTheButtons()
     QCOMPARE(weather.attributes.at(0).name, QStringLiteral("Weather"));
     QCOMPARE(weather.attributes.at(0).type, AttributeType::Checklist);
     QCOMPARE(weather.attributes.at(0).options.at(0).label, QStringLiteral("Sunny"));
+}
+
+void TestOntologyEditorDialog::shouldCreateASkeletonWithItsTemplate()
+{
+    const auto dialog = newDialog();
+    OntologyEditModel *model = dialog->editor()->model();
+    QTest::keyClicks(child<QLineEdit>(dialog.get(), "titleEdit"), QStringLiteral("Poses"));
+    auto *create = child<QPushButton>(dialog.get(), "createButton");
+
+    // Given: an object that becomes a skeleton. Its template's section shows with the shape,
+    // and Create waits, saying why, until the template has a keypoint.
+    clickAction(dialog.get(), "addObjectAction");
+    typeName(dialog.get(), "objectNameEdit", QStringLiteral("Arm"));
+    auto *section = child<QGroupBox>(dialog.get(), "skeletonEditor");
+    QVERIFY(!section->isVisible());
+    auto *shape = child<QComboBox>(dialog.get(), "shapeCombo");
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(shape, Qt::Key_Down);
+    QCOMPARE(shape->currentText(), QStringLiteral("Skeleton"));
+    QVERIFY(section->isVisible());
+    QVERIFY(!create->isEnabled());
+    QVERIFY2(dialog->editor()->noticeText().contains(QStringLiteral("needs at least one keypoint")),
+             qPrintable(dialog->editor()->noticeText()));
+    auto *keypointMessage = child<FieldMessage>(dialog.get(), "keypointMessage");
+    QCOMPARE(keypointMessage->message(), QStringLiteral("Add at least one keypoint."));
+    QVERIFY(keypointMessage->isVisible());
+    QVERIFY(!child<QPushButton>(dialog.get(), "addEdgeButton")->isEnabled());
+
+    // When: three keypoints are added, the third by mistake named like the second.
+    addKeypoint(dialog.get(), QStringLiteral("Shoulder"));
+    QVERIFY(create->isEnabled());
+    QVERIFY(!keypointMessage->isVisible());
+    addKeypoint(dialog.get(), QStringLiteral("Elbow"));
+    addKeypoint(dialog.get(), QStringLiteral("Elbow"));
+    // Then: the name is explained beside the table, and Create waits again.
+    QCOMPARE(keypointMessage->message(),
+             QStringLiteral("Two keypoints are called \u201cElbow\u201d: give each its own name."));
+    QVERIFY(!create->isEnabled());
+    QVERIFY2(dialog->editor()->noticeText().contains(QStringLiteral("Two keypoints")),
+             qPrintable(dialog->editor()->noticeText()));
+    ENCORD_VERIFY_CONTROLS_NAMED(dialog.get());
+
+    // When: the third is renamed in its cell, and the second moved right.
+    auto *keypoints = child<QTableView>(dialog.get(), "keypointTable");
+    QWidget *name = editCell(keypoints, 2, SkeletonKeypointModel::NameColumn);
+    QTest::keyClicks(name, QStringLiteral("Wrist"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_VERIFY(!keypointMessage->isVisible());
+    QVERIFY(create->isEnabled());
+    const QModelIndex elbowX = keypoints->model()->index(1, SkeletonKeypointModel::XColumn);
+    QCOMPARE(elbowX.data().toString(), QStringLiteral("0.4"));
+    QWidget *x = editCell(keypoints, 1, SkeletonKeypointModel::XColumn);
+    QTest::keyClick(x, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(x, QStringLiteral("0.7"));
+    QTest::keyClick(x, Qt::Key_Return);
+    QTRY_COMPARE(elbowX.data().toString(), QStringLiteral("0.7"));
+
+    // Undo takes the keypoint back where it was, redo moves it again.
+    clickAction(dialog.get(), "undoAction");
+    QCOMPARE(elbowX.data().toString(), QStringLiteral("0.4"));
+    QCOMPARE(model->skeletonTemplate(model->index(0, 0, model->objectSection()))
+                 ->skeleton.value(QStringLiteral("1"))
+                 .x,
+             0.4);
+    clickAction(dialog.get(), "redoAction");
+    QCOMPARE(elbowX.data().toString(), QStringLiteral("0.7"));
+
+    // Edges: two added in a chain, then the first made to end at the wrist in its cell.
+    auto *addEdge = child<QPushButton>(dialog.get(), "addEdgeButton");
+    QVERIFY(addEdge->isEnabled());
+    QTest::mouseClick(addEdge, Qt::LeftButton);
+    QTest::mouseClick(addEdge, Qt::LeftButton);
+    auto *edges = child<QTableView>(dialog.get(), "edgeTable");
+    QCOMPARE(edges->model()->rowCount(), 2);
+    QCOMPARE(edges->model()->index(0, SkeletonEdgeModel::ToColumn).data().toString(),
+             QStringLiteral("Elbow"));
+    auto *to = qobject_cast<QComboBox *>(editCell(edges, 0, SkeletonEdgeModel::ToColumn));
+    QVERIFY(to);
+    QCOMPARE(to->currentText(), QStringLiteral("Elbow"));
+    QTest::keyClick(to, Qt::Key_Down);
+    QTest::keyClick(to, Qt::Key_Return);
+    QTRY_COMPARE(edges->model()->index(0, SkeletonEdgeModel::ToColumn).data().toString(),
+                 QStringLiteral("Wrist"));
+    QCOMPARE(edges->model()->index(0, SkeletonEdgeModel::FromColumn).data().toString(),
+             QStringLiteral("Shoulder"));
+    QCOMPARE(edges->model()->index(0, SkeletonEdgeModel::ToColumn).data().toString(),
+             QStringLiteral("Wrist"));
+    ENCORD_VERIFY_CONTROLS_NAMED(dialog.get());
+
+    // When: Create.
+    QVERIFY(create->isEnabled());
+    QTest::mouseClick(create, Qt::LeftButton);
+    QTRY_COMPARE(dialog->result(), int(QDialog::Accepted));
+
+    // Then: the server holds the skeleton and the template it names, hashes and all.
+    const Result<Ontology> stored =
+        QCoro::waitFor(m_server.alice().getOntology(dialog->createdOntologyHash()));
+    ENCORD_VERIFY_OK(stored);
+    QCOMPARE(stored->editor.toJson(), model->toJson());
+    QCOMPARE(stored->editor.objects.at(0).shape, Shape::Skeleton);
+    QCOMPARE(stored->editor.skeletonTemplates.size(), 1);
+    const SkeletonTemplate &arm = stored->editor.skeletonTemplates.first();
+    QCOMPARE(arm.name, QStringLiteral("Arm"));
+    QCOMPARE(arm.shape, QStringLiteral("skeleton"));
+    QStringList names;
+    QSet<QString> hashes{stored->editor.objects.at(0).featureNodeHash};
+    for (const QString &index : {QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2")}) {
+        names << arm.skeleton.value(index).name;
+        hashes << arm.skeleton.value(index).featureHash.value_or(QString());
+    }
+    hashes << arm.featureNodeHash.value_or(QString());
+    QCOMPARE(names,
+             (QStringList{
+                 QStringLiteral("Shoulder"), QStringLiteral("Elbow"), QStringLiteral("Wrist")}));
+    QCOMPARE(arm.skeleton.value(QStringLiteral("1")).x, 0.7);
+    QVERIFY(!hashes.contains(QString()));
+    QCOMPARE(hashes.size(), 5);
+    QCOMPARE(arm.edgeColor(QStringLiteral("0"), QStringLiteral("2")), QStringLiteral("#D33115"));
+    QCOMPARE(arm.edgeColor(QStringLiteral("1"), QStringLiteral("2")), QStringLiteral("#D33115"));
+    QCOMPARE(arm.edgeColor(QStringLiteral("0"), QStringLiteral("1")), QString());
 }
 
 void TestOntologyEditorDialog::shouldHoldCreateBackWhileTheStructureHasProblems()

@@ -126,6 +126,9 @@ OntologyEditorDialog::~OntologyEditorDialog()
 {
     // Nothing this dialog started may call back into it, nor keep running for nobody.
     m_requests.cancel();
+    // ~QDialog hides the dialog, and a cell or name editor still open commits its text then:
+    // the edit reaches the editor widget, whose signals must no longer reach this part.
+    m_editor->disconnect(this);
 }
 
 OntologyEditorDialog *OntologyEditorDialog::openExisting(EncordClient client,

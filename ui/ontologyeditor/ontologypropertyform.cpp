@@ -4,6 +4,7 @@
 #include "modelformat.h"
 #include "ontologyeditmodel.h"
 #include "records/ontologyhelpers.h"
+#include "skeletontemplateeditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -12,8 +13,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QStackedWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -61,6 +64,7 @@ OntologyPropertyForm::OntologyPropertyForm(OntologyEditModel *model, QWidget *pa
     , m_heading(new QLabel(this))
     , m_identity(new QLabel(this))
     , m_pages(new QStackedWidget(this))
+    , m_scroll(new QScrollArea(this))
 {
     setObjectName(QStringLiteral("propertyForm"));
     QFont headingFont = m_heading->font();
@@ -81,12 +85,24 @@ OntologyPropertyForm::OntologyPropertyForm(OntologyEditModel *model, QWidget *pa
          {m_guidePage, m_objectPage, m_classificationPage, m_attributePage, m_optionPage})
         m_pages->addWidget(page);
 
+    // A skeleton's template makes the fields taller than the dialog: they scroll under the
+    // heading rather than squeeze.
+    auto *scrolled = new QWidget(this);
+    auto *scrolledLayout = new QVBoxLayout(scrolled);
+    scrolledLayout->setContentsMargins(0, 0, 0, 0);
+    scrolledLayout->addWidget(m_pages);
+    scrolledLayout->addStretch(1);
+    m_scroll->setObjectName(QStringLiteral("propertyScroll"));
+    m_scroll->setWidget(scrolled);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_heading);
     layout->addWidget(m_identity);
     layout->addSpacing(6);
-    layout->addWidget(m_pages);
-    layout->addStretch(1);
+    layout->addWidget(m_scroll, 1);
 
     connect(m_model, &QAbstractItemModel::dataChanged, this, &OntologyPropertyForm::refresh);
     connect(m_model, &QAbstractItemModel::modelReset, this, &OntologyPropertyForm::refresh);
@@ -208,9 +224,14 @@ QWidget *OntologyPropertyForm::createObjectPage()
     form->addRow(tr("&Colour:"), m_color);
     form->addRow(QString(), createPalette(page));
     form->addRow(QString(), m_objectRequired);
+    // Shown only while the shape is skeleton; the object keeps its template meanwhile.
+    m_skeleton = new SkeletonTemplateEditor(m_model, page);
+    form->addRow(m_skeleton);
 
     connect(m_shape, &QComboBox::activated, this, [this](int row) {
         write(OntologyEditModel::ShapeRole, m_shape->itemData(row));
+        if (m_shape->itemData(row).toInt() == int(Shape::Skeleton))
+            revealSkeleton();
     });
     connect(m_color, &ColorButton::colorPicked, this, [this](const QColor &color) {
         write(OntologyEditModel::ColorRole, color);
@@ -332,6 +353,18 @@ QWidget *OntologyPropertyForm::createOptionPage()
     return page;
 }
 
+void OntologyPropertyForm::revealSkeleton()
+{
+    // Once the new section is laid out, scroll its top rows into view, keeping as much of the
+    // fields above it as fits.
+    QTimer::singleShot(0, this, [this] {
+        if (!m_skeleton->isVisible())
+            return;
+        const int top = m_skeleton->mapTo(m_scroll->widget(), QPoint(0, 0)).y();
+        m_scroll->ensureVisible(0, top + m_scroll->viewport()->height() * 2 / 3, 0, 0);
+    });
+}
+
 void OntologyPropertyForm::setCurrentIndex(const QModelIndex &index)
 {
     m_current = index.siblingAtColumn(0);
@@ -353,6 +386,7 @@ void OntologyPropertyForm::setReadOnly(bool readOnly)
                                                            m_attributeRequired,
                                                            m_dynamic})
         field->setEnabled(!readOnly);
+    m_skeleton->setReadOnly(readOnly);
     refresh();
 }
 
@@ -395,6 +429,11 @@ void OntologyPropertyForm::refresh()
     const QModelIndex index = m_current;
     const bool element = index.isValid() && m_model->kind(index) != Kind::ObjectSection
                          && m_model->kind(index) != Kind::ClassificationSection;
+    if (!element || m_model->kind(index) != Kind::Object) {
+        // A shown template would keep every page of the stack as tall as itself.
+        m_skeleton->setObject({});
+        m_skeleton->hide();
+    }
     if (!element) {
         m_heading->setText(m_readOnly ? tr("Ontology structure") : tr("Build the ontology"));
         m_guide->setText(guideText());
@@ -418,6 +457,9 @@ void OntologyPropertyForm::refresh()
         selectData(m_shape, index.data(OntologyEditModel::ShapeRole).toInt());
         m_color->setColor(index.data(OntologyEditModel::ColorRole).value<QColor>());
         m_objectRequired->setChecked(required);
+        m_skeleton->setObject(index);
+        m_skeleton->setVisible(index.data(OntologyEditModel::ShapeRole).toInt()
+                               == int(Shape::Skeleton));
         break;
     case Kind::Classification: {
         m_heading->setText(tr("Classification"));

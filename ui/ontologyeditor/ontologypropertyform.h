@@ -8,18 +8,20 @@ class QComboBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QScrollArea;
 class QStackedWidget;
 
 namespace Encord {
 
 class ColorButton;
 class OntologyEditModel;
+class SkeletonTemplateEditor;
 
 /// The fields of the element selected in the ontology editor's tree, one page per kind of
 /// element. Every change is written to the model at once (as an undoable edit), and the fields
 /// follow the model when it changes underneath (undo, redo, edits in the tree).
 ///
-///     object:          name, shape, colour, required
+///     object:          name, shape, colour, required; a skeleton's template (keypoints, edges)
 ///     classification:  question (its first attribute's name), answer type, required
 ///     attribute:       name, type, required, dynamic (top-level attributes of objects)
 ///     option:          label, value (derived from the label)
@@ -64,6 +66,8 @@ private:
     /// first attribute).
     void write(int role, const QVariant &value, bool onQuestion = false);
     QLineEdit *currentNameEdit() const;
+    /// Scrolls a skeleton's template into view after the user chose that shape.
+    void revealSkeleton();
 
     OntologyEditModel *m_model;
     QPersistentModelIndex m_current;
@@ -72,6 +76,7 @@ private:
     QLabel *m_heading;
     QLabel *m_identity;
     QStackedWidget *m_pages;
+    QScrollArea *m_scroll;
     QWidget *m_guidePage;
     QLabel *m_guide = nullptr;
     QWidget *m_objectPage;
@@ -84,6 +89,7 @@ private:
     ColorButton *m_color;
     QWidget *m_palette = nullptr;
     QCheckBox *m_objectRequired;
+    SkeletonTemplateEditor *m_skeleton;
 
     QLineEdit *m_question;
     QComboBox *m_questionType;

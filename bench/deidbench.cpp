@@ -17,6 +17,9 @@
 #include <QThread>
 
 #include <cstdio>
+#include <cstdlib>
+
+#include <unistd.h>
 
 using namespace Encord::Dicom;
 
@@ -59,6 +62,13 @@ void report(const char *what, int files, int ok, qint64 ms)
 
 int main(int argc, char *argv[])
 {
+    // Text detection below runs in this process, and must run as in the workers, which
+    // DeidRunner starts with OMP_THREAD_LIMIT=1. OpenMP reads it only when the process starts.
+    if (!std::getenv("OMP_THREAD_LIMIT")) {
+        setenv("OMP_THREAD_LIMIT", "1", 1);
+        execv("/proc/self/exe", argv);
+        std::perror("execv"); // and go on without the limit
+    }
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("DICOM de-identification benchmark"));

@@ -293,7 +293,8 @@ QString describeParseError(const QByteArray &json, const QJsonParseError &error)
     const QByteArray before = json.left(error.offset);
     const qsizetype line = before.count('\n') + 1;
     const qsizetype column = error.offset - (before.lastIndexOf('\n') + 1) + 1;
-    return tr("The file is not valid JSON: %1 at line %2, column %3.")
+    return QCoreApplication::translate("Encord::OntologyStructureReader",
+                                       "The file is not valid JSON: %1 at line %2, column %3.")
         .arg(error.errorString())
         .arg(line)
         .arg(column);

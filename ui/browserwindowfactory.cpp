@@ -35,12 +35,16 @@ QIcon themeIcon(const char *themeName, const char *bundledName)
 // File > New > Ontology..., and the Ontologies pane's New and Open Structure.
 void addOntologyActions(MainWindow *window)
 {
-    const auto tr = [](const char *text) {
+    // In a free function lupdate files a plain tr("…") under the namespace, not the class the
+    // text is looked up in; QT_TRANSLATE_NOOP names the context for it.
+    const auto localised = [](const char *text) {
         return QCoreApplication::translate("Encord::BrowserWindowFactory", text);
     };
     auto *pane = qobject_cast<ResourcePane *>(window->pane(QStringLiteral("ontologies")));
     auto *create =
-        new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("New &Ontology…"), window);
+        new QAction(QIcon::fromTheme(QStringLiteral("document-new")),
+                    localised(QT_TRANSLATE_NOOP("Encord::BrowserWindowFactory", "New &Ontology…")),
+                    window);
     create->setObjectName(QStringLiteral("newOntologyAction"));
     create->setShortcut(QKeySequence(QStringLiteral("Ctrl+Alt+O")));
     QObject::connect(create, &QAction::triggered, window, [window, pane] {
@@ -52,7 +56,8 @@ void addOntologyActions(MainWindow *window)
         window->showPane(QStringLiteral("ontologies"));
         pane->selectWhenListed(editor.createdOntologyHash());
     });
-    auto *open = new QAction(tr("Open &Structure…"), window);
+    auto *open = new QAction(
+        localised(QT_TRANSLATE_NOOP("Encord::BrowserWindowFactory", "Open &Structure…")), window);
     open->setObjectName(QStringLiteral("openOntologyAction"));
     open->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
     QObject::connect(open, &QAction::triggered, window, [window, pane] {
@@ -71,10 +76,12 @@ void addOntologyActions(MainWindow *window)
     pane->addContextAction(create, false);
     pane->addContextAction(open, true);
     pane->addBarAction(create);
-    pane->setEmptyState(tr("No ontologies yet"),
-                        tr("An ontology says what annotators can label: objects with their "
-                           "shapes, and classifications."),
-                        {create});
+    pane->setEmptyState(
+        localised(QT_TRANSLATE_NOOP("Encord::BrowserWindowFactory", "No ontologies yet")),
+        localised(QT_TRANSLATE_NOOP("Encord::BrowserWindowFactory",
+                                    "An ontology says what annotators can label: "
+                                    "objects with their shapes, and classifications.")),
+        {create});
 }
 
 } // namespace

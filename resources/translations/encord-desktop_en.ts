@@ -41,29 +41,6 @@
     </message>
 </context>
 <context>
-    <name>Encord</name>
-    <message>
-        <source>The file is not valid JSON: %1 at line %2, column %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;Ontology…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Structure…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No ontologies yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An ontology says what annotators can label: objects with their shapes, and classifications.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Encord::AboutDialog</name>
     <message>
         <source>About Encord Desktop</source>
@@ -419,6 +396,22 @@
     </message>
     <message>
         <source>Create a Project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;Ontology…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Structure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ontologies yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An ontology says what annotators can label: objects with their shapes, and classifications.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3918,6 +3911,10 @@ Cancel closes this window without stopping the import: the project appears in th
     </message>
     <message>
         <source>problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON: %1 at line %2, column %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,6 +11,8 @@
 #include "newdatasetdialog.h"
 #include "newfolderdialog.h"
 #include "newprojectwizard.h"
+#include "ontologyeditordialog.h"
+#include "ontologyeditorwidget.h"
 #include "projectbasicspage.h"
 #include "projectdatasetspage.h"
 #include "resourcelistmodel.h"
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void shouldOpenApiKeysFromThePanes();
     void shouldUploadFilesDroppedOntoAFolder();
     void shouldCreateAFolderUnderTheSelectedOne();
+    void shouldCreateAnOntologyFromTheMenuAndOpenItsStructure();
 
 private:
     ResourcePane *pane(const char *key) const
@@ -308,6 +311,53 @@ void TestFormLauncher::shouldCreateAFolderUnderTheSelectedOne()
     QTRY_COMPARE(storage->currentFolderName(), QStringLiteral("Inner"));
     const QModelIndex inner = storage->folderView()->currentIndex();
     QCOMPARE(inner.parent().data(StorageFolderTreeModel::UuidRole).toString(), parent);
+}
+
+void TestFormLauncher::shouldCreateAnOntologyFromTheMenuAndOpenItsStructure()
+{
+    auto *newOntology = m_window->findChild<QAction *>(QStringLiteral("newOntologyAction"));
+    auto *openStructure = m_window->findChild<QAction *>(QStringLiteral("openOntologyAction"));
+    QVERIFY(newOntology && openStructure);
+    QVERIFY(m_window->newMenu()->actions().contains(newOntology));
+
+    // File > New > Ontology opens the editor, modal; fill it in and create
+    OntologyStructure structure;
+    OntologyObject sign;
+    sign.id = 1;
+    sign.name = QStringLiteral("stop sign");
+    sign.color = QStringLiteral("#D33115");
+    sign.shape = Shape::BoundingBox;
+    sign.featureNodeHash = QStringLiteral("5709a1b2");
+    structure.objects.append(sign);
+    bool drove = false;
+    QTimer::singleShot(0, m_window.get(), [&] {
+        OntologyEditorDialog *editor = openForm<OntologyEditorDialog>();
+        if (!editor || editor->isReadOnly())
+            return;
+        editor->setTitle(QStringLiteral("Road signs"));
+        editor->setStructure(structure);
+        if (!editor->canCreate())
+            return;
+        drove = true;
+        editor->create(); // the dialog closes itself once the server has answered
+    });
+    newOntology->trigger();
+    QVERIFY(drove);
+
+    // Then the new ontology is selected in the Ontologies pane
+    ResourcePane *ontologies = pane("ontologies");
+    QTRY_COMPARE(m_window->currentPaneKey(), QStringLiteral("ontologies"));
+    QTRY_COMPARE(ontologies->currentTitle(), QStringLiteral("Road signs"));
+
+    // And Open Structure shows it read-only, as the server has it
+    openStructure->trigger();
+    OntologyEditorDialog *viewer = nullptr;
+    QVERIFY(QTest::qWaitFor([&] {
+        viewer = openForm<OntologyEditorDialog>();
+        return viewer && viewer->isReadOnly() && viewer->title() == QStringLiteral("Road signs");
+    }));
+    QTRY_COMPARE(viewer->editor()->structure().objects.size(), 1);
+    QCOMPARE(viewer->editor()->structure().objects.first().name, QStringLiteral("stop sign"));
 }
 
 QTEST_MAIN(TestFormLauncher)

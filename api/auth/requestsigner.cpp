@@ -25,8 +25,12 @@ RequestSigner::RequestSigner(PrivateKey key)
 
 QByteArray RequestSigner::v1Authorization(const QByteArray &body) const
 {
-    const QByteArray digest = QCryptographicHash::hash(body, QCryptographicHash::Sha256);
-    return m_keyId.toLatin1() + ':' + m_key.sign(digest).toHex();
+    return v1AuthorizationOfDigest(QCryptographicHash::hash(body, QCryptographicHash::Sha256));
+}
+
+QByteArray RequestSigner::v1AuthorizationOfDigest(const QByteArray &bodySha256) const
+{
+    return m_keyId.toLatin1() + ':' + m_key.sign(bodySha256).toHex();
 }
 
 RequestSigner::V2Headers RequestSigner::v2Headers(const QByteArray &method,
@@ -34,8 +38,19 @@ RequestSigner::V2Headers RequestSigner::v2Headers(const QByteArray &method,
                                                   const QByteArray &body,
                                                   qint64 created) const
 {
+    return v2HeadersOfDigest(method,
+                             requestTarget,
+                             QCryptographicHash::hash(body, QCryptographicHash::Sha256),
+                             created);
+}
+
+RequestSigner::V2Headers RequestSigner::v2HeadersOfDigest(const QByteArray &method,
+                                                          const QByteArray &requestTarget,
+                                                          const QByteArray &bodySha256,
+                                                          qint64 created) const
+{
     V2Headers headers;
-    headers.contentDigest = contentDigest(body);
+    headers.contentDigest = contentDigestOfSha256(bodySha256);
     const QByteArray params = v2SignatureParams(created, m_keyId);
     const QByteArray base = v2SignatureBase(method, requestTarget, headers.contentDigest, params);
     headers.signatureInput = QByteArrayLiteral("encord-sig=") + params;
@@ -45,17 +60,24 @@ RequestSigner::V2Headers RequestSigner::v2Headers(const QByteArray &method,
 
 void RequestSigner::sign(HttpRequest &request) const
 {
+    if (request.signing == RequestSigning::None)
+        return;
+    // A file body was hashed as it was written; reading it again here would block the caller.
+    const QByteArray digest =
+        request.bodyFilePath.isEmpty()
+            ? QCryptographicHash::hash(request.body, QCryptographicHash::Sha256)
+            : request.bodyFileSha256;
     switch (request.signing) {
     case RequestSigning::None:
         return;
     case RequestSigning::V1:
-        setHeader(request, QByteArrayLiteral("Authorization"), v1Authorization(request.body));
+        setHeader(request, QByteArrayLiteral("Authorization"), v1AuthorizationOfDigest(digest));
         return;
     case RequestSigning::V2: {
         constexpr qint64 kBackdateSeconds = 30;
         const qint64 created = QDateTime::currentSecsSinceEpoch() - kBackdateSeconds;
-        const V2Headers headers =
-            v2Headers(request.method.toUpper(), requestTarget(request.url), request.body, created);
+        const V2Headers headers = v2HeadersOfDigest(
+            request.method.toUpper(), requestTarget(request.url), digest, created);
         setHeader(request, QByteArrayLiteral("Content-Digest"), headers.contentDigest);
         setHeader(request, QByteArrayLiteral("Signature-Input"), headers.signatureInput);
         setHeader(request, QByteArrayLiteral("Signature"), headers.signature);
@@ -66,8 +88,12 @@ void RequestSigner::sign(HttpRequest &request) const
 
 QByteArray RequestSigner::contentDigest(const QByteArray &body)
 {
-    return QByteArrayLiteral("sha-256=:")
-           + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toBase64() + ':';
+    return contentDigestOfSha256(QCryptographicHash::hash(body, QCryptographicHash::Sha256));
+}
+
+QByteArray RequestSigner::contentDigestOfSha256(const QByteArray &bodySha256)
+{
+    return QByteArrayLiteral("sha-256=:") + bodySha256.toBase64() + ':';
 }
 
 QByteArray RequestSigner::v2SignatureParams(qint64 created, const QString &keyId)

@@ -21,6 +21,8 @@ public:
 
     /// v1: "<public key hex>:<hex of Ed25519(SHA-256(body))>".
     QByteArray v1Authorization(const QByteArray &body) const;
+    /// The same from the body's SHA-256 (raw bytes), for bodies signed without being held.
+    QByteArray v1AuthorizationOfDigest(const QByteArray &bodySha256) const;
 
     /// v2 headers for one request. @p created is a Unix time in seconds.
     struct V2Headers
@@ -33,6 +35,11 @@ public:
                         const QByteArray &requestTarget,
                         const QByteArray &body,
                         qint64 created) const;
+    /// The same from the body's SHA-256 (raw bytes).
+    V2Headers v2HeadersOfDigest(const QByteArray &method,
+                                const QByteArray &requestTarget,
+                                const QByteArray &bodySha256,
+                                qint64 created) const;
 
     /// Adds the authentication headers that request.signing asks for, replacing any from an
     /// earlier attempt. v2 requests are dated 30 s in the past, as the SDK does, to survive
@@ -41,6 +48,8 @@ public:
 
     /// "sha-256=:<base64 of SHA-256(body)>:"
     static QByteArray contentDigest(const QByteArray &body);
+    /// The same from the body's SHA-256 (raw bytes).
+    static QByteArray contentDigestOfSha256(const QByteArray &bodySha256);
     /// ("@method" "@request-target" "content-digest");created=…;keyid="…";alg="ed25519"
     static QByteArray v2SignatureParams(qint64 created, const QString &keyId);
     /// The four-line signature base that v2 signatures cover.

@@ -27,8 +27,12 @@ struct HttpRequest
     QList<std::pair<QByteArray, QByteArray>> headers;
     QByteArray body;
     /// When set, the body is streamed from this file instead (reopened for every attempt);
-    /// used for uploads to signed URLs, which can be gigabytes.
+    /// used for uploads to signed URLs and for API bodies too large to hold, both of which
+    /// can be gigabytes.
     QString bodyFilePath;
+    /// SHA-256 of the file at bodyFilePath, computed as it was written, for a signed request
+    /// whose body is a file: signatures cover the body's digest.
+    QByteArray bodyFileSha256;
     /// Called as the body goes out: bytes sent, bytes in all.
     std::function<void(qint64, qint64)> uploadProgress;
     /// Whether a body (possibly empty) is sent with Content-Type: application/json.

@@ -61,6 +61,10 @@ HttpRequest buildRequest(const QUrl &url, const V2Call &call)
     if (call.body) {
         request.body = PythonJson::dumps(*call.body);
         request.hasJsonBody = true;
+    } else if (!call.bodyFile.isEmpty()) {
+        request.bodyFilePath = call.bodyFile;
+        request.bodyFileSha256 = call.bodyFileSha256;
+        request.hasJsonBody = true;
     }
     return request;
 }

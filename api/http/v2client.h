@@ -26,6 +26,10 @@ struct V2Call
     QString path;
     QueryString query;
     std::optional<QJsonValue> body;
+    /// A JSON body written to a file beforehand (instead of body), with its SHA-256: for
+    /// bodies too large to hold in memory.
+    QString bodyFile;
+    QByteArray bodyFileSha256;
     /// Creations are not retried after they may have reached the server.
     bool retryable = true;
 };

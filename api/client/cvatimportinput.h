@@ -20,6 +20,9 @@ struct CvatImportInput
         QString localFile;
     };
 
+    /// annotations.xml on disk, read as the request is written (any size); when empty, the
+    /// document is annotationsXml.
+    QString annotationsFile;
     QByteArray annotationsXml;
     QList<Image> images;
     QString datasetName;

@@ -7,11 +7,16 @@
 #include "http/jsonparser.h"
 #include "http/pythonjson.h"
 
+#include <QBuffer>
 #include <QCoroFuture>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMimeDatabase>
+#include <QTemporaryFile>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <vector>
@@ -214,6 +219,81 @@ QJsonValue nullJson()
 V1Call userCall(QString queryType, V1CallKind kind, QJsonValue uid, QJsonValue payload)
 {
     return v1(V1Scope::User, {}, std::move(queryType), kind, std::move(uid), std::move(payload));
+}
+
+// The body of POST projects/cvat-import, written to a file: the annotations can be a gigabyte,
+// and held as base64 inside a JSON text they took about six times that in memory.
+struct CvatImportBody
+{
+    QByteArray sha256; ///< of the whole file, for the request's signature
+    QString error;     ///< empty when written
+};
+
+// Reads @p size bytes (fewer only at the end): base64 blocks must be whole multiples of 3
+// bytes, or padding would land inside the text.
+QByteArray readBlock(QIODevice &device, qint64 size)
+{
+    QByteArray block = device.read(size);
+    while (block.size() < size && !device.atEnd()) {
+        const QByteArray more = device.read(size - block.size());
+        if (more.isEmpty())
+            break;
+        block.append(more);
+    }
+    return block;
+}
+
+// Writes {"annotationsBase64":"…", <the keys of @p rest>} to @p path, the annotations (the
+// file @p annotationsFile, or @p annotationsXml when there is none) encoded a block at a time,
+// hashing what it writes. Runs on a worker thread.
+CvatImportBody writeCvatImportBody(const QString &annotationsFile,
+                                   const QByteArray &annotationsXml,
+                                   const QByteArray &rest,
+                                   const QString &path)
+{
+    CvatImportBody written;
+    std::unique_ptr<QIODevice> source;
+    if (annotationsFile.isEmpty()) {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(annotationsXml); // shared, not copied
+        source = std::move(buffer);
+    } else {
+        source = std::make_unique<QFile>(annotationsFile);
+    }
+    if (!source->open(QIODevice::ReadOnly)) {
+        written.error = QStringLiteral("Cannot read %1: %2")
+                            .arg(annotationsFile, source->errorString());
+        return written;
+    }
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        written.error = QStringLiteral("Cannot write %1: %2").arg(path, out.errorString());
+        return written;
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    bool ok = true;
+    const auto write = [&](const QByteArray &bytes) {
+        hash.addData(bytes);
+        ok = ok && out.write(bytes) == bytes.size();
+    };
+    constexpr qint64 kBlock = qint64(3) << 20; // a multiple of 3, so blocks join without padding
+    write(QByteArrayLiteral("{\"annotationsBase64\":\""));
+    while (ok && !source->atEnd()) {
+        const QByteArray block = readBlock(*source, kBlock);
+        if (block.isEmpty())
+            break;
+        write(block.toBase64());
+    }
+    // @p rest is a JSON object with at least one key: its '{' becomes our ','.
+    write(QByteArrayLiteral("\","));
+    write(rest.mid(1));
+    ok = ok && out.flush();
+    if (!ok) {
+        written.error = QStringLiteral("Cannot write %1: %2").arg(path, out.errorString());
+        return written;
+    }
+    written.sha256 = hash.result();
+    return written;
 }
 
 ApiError protocolError(const QString &what)
@@ -1119,15 +1199,41 @@ QCoro::Task<Result<CvatImportResult>> EncordClient::importCvat(
     if (!dataset.ok())
         co_return dataset.error();
 
-    const QJsonObject body{
-        {QStringLiteral("annotationsBase64"), QString::fromLatin1(input.annotationsXml.toBase64())},
+    // The annotations go into the body on a worker thread, straight from their file; only the
+    // other keys are built here.
+    const QByteArray rest = PythonJson::dumps(QJsonObject{
         {QStringLiteral("datasetUuid"), dataset->datasetHash},
         {QStringLiteral("reviewMode"), toWire(input.reviewMode)},
         {QStringLiteral("data"), data},
         {QStringLiteral("transformBoundingBoxesToPolygons"),
-         input.transformBoundingBoxesToPolygons}};
-    auto job = co_await client.call(
-        v2Send("POST", QStringLiteral("projects/cvat-import"), body, false), token);
+         input.transformBoundingBoxesToPolygons}});
+    data = QJsonArray();
+    auto bodyFile = std::make_unique<QTemporaryFile>(
+        QDir::temp().filePath(QStringLiteral("encord-cvat-import-XXXXXX.json")));
+    if (!bodyFile->open())
+        co_return ApiError(ApiError::Kind::InvalidArgument,
+                           QStringLiteral("Cannot write the import request to %1: %2")
+                               .arg(QDir::tempPath(), bodyFile->errorString()));
+    bodyFile->close(); // kept on disk until bodyFile goes
+    auto writeBody = [annotationsFile = input.annotationsFile,
+                      annotationsXml = input.annotationsXml,
+                      rest,
+                      path = bodyFile->fileName()] {
+        return writeCvatImportBody(annotationsFile, annotationsXml, rest, path);
+    };
+    // Named, not a temporary in the co_await expression (GCC bug 100611).
+    QFuture<CvatImportBody> writing = QtConcurrent::run(std::move(writeBody));
+    const CvatImportBody written = co_await writing;
+    if (!written.error.isEmpty())
+        co_return ApiError(ApiError::Kind::InvalidArgument, written.error);
+    V2Call importCall;
+    importCall.method = QByteArrayLiteral("POST");
+    importCall.path = QStringLiteral("projects/cvat-import");
+    importCall.bodyFile = bodyFile->fileName();
+    importCall.bodyFileSha256 = written.sha256;
+    importCall.retryable = false;
+    auto job = co_await client.call(importCall, token);
+    bodyFile.reset();
     if (!job.ok())
         co_return job.error();
     if (!job.value().isString())

@@ -125,6 +125,11 @@ std::unique_ptr<QIODevice> CvatExportFolder::openAnnotations(QString *error) con
     return file;
 }
 
+QString CvatExportFolder::localAnnotationsPath() const
+{
+    return m_kind == Kind::Directory ? entryPath(kAnnotations) : QString();
+}
+
 qint64 CvatExportFolder::annotationsSize() const
 {
     if (m_kind == Kind::Zip)

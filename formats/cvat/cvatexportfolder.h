@@ -42,6 +42,8 @@ public:
     std::unique_ptr<QIODevice> openAnnotations(QString *error = nullptr) const;
     /// Size of annotations.xml in bytes.
     qint64 annotationsSize() const;
+    /// annotations.xml on disk for a Directory export; empty for a Zip export.
+    QString localAnnotationsPath() const;
 
     /// True when the export has an images/ folder.
     bool hasImagesFolder() const { return m_hasImages; }

@@ -33,20 +33,42 @@ struct PreparedImport
     QString error;
 };
 
-// Reads annotations.xml and gives every image a file on disk: the export's own file for a
-// folder, a copy unpacked into @p unpacked for a .zip. Runs on a worker thread.
+// Gives annotations.xml and every image a file on disk: the export's own files for a folder,
+// copies unpacked into @p unpacked for a .zip. The annotations are never held in memory: the
+// import request is written from their file. Runs on a worker thread.
 PreparedImport prepare(std::shared_ptr<const Cvat::CvatScanResult> scan,
                        std::shared_ptr<QTemporaryDir> unpacked,
                        std::shared_ptr<std::atomic_bool> stop)
 {
     PreparedImport prepared;
     QString error;
-    std::unique_ptr<QIODevice> annotations = scan->folder->openAnnotations(&error);
-    if (!annotations) {
-        prepared.error = error;
-        return prepared;
+    prepared.input.annotationsFile = scan->folder->localAnnotationsPath();
+    if (prepared.input.annotationsFile.isEmpty()) {
+        std::unique_ptr<QIODevice> annotations = scan->folder->openAnnotations(&error);
+        if (!annotations) {
+            prepared.error = error;
+            return prepared;
+        }
+        // Image names in the archive are relative to images/; this name cannot be one.
+        QFile copy(unpacked->filePath(QStringLiteral(".annotations.xml")));
+        if (!copy.open(QIODevice::WriteOnly)) {
+            prepared.error = CvatRunPage::tr("Could not unpack annotations.xml: %1")
+                                 .arg(copy.errorString());
+            return prepared;
+        }
+        while (!annotations->atEnd()) {
+            if (stop->load())
+                return prepared;
+            const QByteArray block = annotations->read(qint64(1) << 20);
+            if (block.isEmpty() || copy.write(block) != block.size()) {
+                prepared.error = CvatRunPage::tr("Could not unpack annotations.xml: %1")
+                                     .arg(block.isEmpty() ? annotations->errorString()
+                                                          : copy.errorString());
+                return prepared;
+            }
+        }
+        prepared.input.annotationsFile = copy.fileName();
     }
-    prepared.input.annotationsXml = annotations->readAll();
     for (const Cvat::CvatScannedImage &image : scan->images) {
         if (stop->load())
             return prepared;

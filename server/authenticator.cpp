@@ -53,7 +53,7 @@ Outcome Authenticator::verifyV1(const ServerRequest &request) const
                       QStringLiteral("Your used SSH key does not exist. Please add this SSH key "
                                      "to your user profile."));
     const std::optional<PublicKey> key = PublicKey::fromHex(keyHex);
-    const QByteArray digest = QCryptographicHash::hash(request.body, QCryptographicHash::Sha256);
+    const QByteArray digest = request.bodySha256();
     if (!key || !key->verify(digest, QByteArray::fromHex(signatureHex)))
         return failed(Failure::BadSignature, QStringLiteral("The request signature is invalid."));
     return Outcome{user, Failure::None, {}};
@@ -82,7 +82,7 @@ Outcome Authenticator::verifyV2(const ServerRequest &request, qint64 nowSeconds)
     if (!match.hasMatch() || match.captured(3) != QLatin1String("ed25519"))
         return failed(Failure::Missing, QStringLiteral("Unsupported signature parameters."));
 
-    if (digestHeader != RequestSigner::contentDigest(request.body))
+    if (digestHeader != RequestSigner::contentDigestOfSha256(request.bodySha256()))
         return failed(Failure::BadSignature, QStringLiteral("Content-Digest does not match."));
 
     const qint64 created = match.captured(1).toLongLong();

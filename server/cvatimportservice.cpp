@@ -21,6 +21,7 @@
 #include "workspace.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -207,7 +208,8 @@ CvatImportService::CvatImportService(Workspace &workspace, UserRecord user)
 
 void CvatImportService::check(const CvatImportRequest &request) const
 {
-    if (request.annotationsXml.isEmpty())
+    const bool noFile = !request.annotationsFile || request.annotationsFile->size() == 0;
+    if (request.annotationsXml.isEmpty() && noFile)
         throw RequestError::invalidArgument(QStringLiteral("The annotations are empty."));
     const DatasetRecord dataset =
         DatasetStore(m_workspace.database(), m_user).getAsAdmin(request.datasetHash);
@@ -327,7 +329,13 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request,
         CvatProblemReport rowReport;
         CvatProblemReport scratch; // the reports of the ontology's interim builds
         const DataIndex index(request.data);
-        CvatReader reader(request.annotationsXml);
+        QFile annotations(request.annotationsFile ? request.annotationsFile->fileName() : QString());
+        if (request.annotationsFile && !annotations.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("The server could not read back the annotations it "
+                                       "received: %1")
+                            .arg(annotations.errorString()));
+        CvatReader reader = request.annotationsFile ? CvatReader(&annotations)
+                                                    : CvatReader(request.annotationsXml);
         reader.setVideoAsImages(true);
         CvatLabelRowBuilder builder(ontology, request.boxesAsPolygons);
         RowSpool spool(m_workspace.dataDir());

@@ -6,8 +6,10 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QTemporaryFile>
 
 #include <functional>
+#include <memory>
 
 namespace Encord::Server {
 
@@ -30,6 +32,9 @@ struct CvatImportRequest
     };
 
     QByteArray annotationsXml;
+    /// The annotations in a file instead, for an import whose request body was spooled to disk;
+    /// removed with the last copy of the request (the job's).
+    std::shared_ptr<QTemporaryFile> annotationsFile;
     QString datasetHash;
     QString reviewMode = QStringLiteral("labelled"); ///< unlabelled, labelled, reviewed
     bool boxesAsPolygons = false;

@@ -9,8 +9,15 @@
 #include "v2api.h"
 #include "workspace.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTemporaryFile>
+
+#include <atomic>
+#include <optional>
+#include <string_view>
 
 #include <httplib.h>
 
@@ -18,8 +25,18 @@ namespace Encord::Server {
 
 namespace {
 
-// Bodies of API requests are buffered; anything larger than this is refused before reading.
-constexpr size_t kMaxApiBody = size_t(256) << 20;
+// The one API route whose body is spooled to disk rather than buffered: a CVAT import carries
+// annotations.xml, which can be a gigabyte, as base64 inside its JSON.
+constexpr std::string_view kSpooledRoute = "/v2/public/projects/cvat-import";
+
+// "sha-256=:<base64>:" → the raw digest; empty when malformed.
+QByteArray claimedSha256(const QByteArray &header)
+{
+    const QByteArray value = header.trimmed();
+    if (!value.startsWith("sha-256=:") || !value.endsWith(':') || value.size() < 11)
+        return {};
+    return QByteArray::fromBase64(value.mid(9, value.size() - 10));
+}
 
 QString decodeQueryPart(std::string_view part)
 {
@@ -107,8 +124,12 @@ public:
                      httplib::Response &res,
                      const httplib::ContentReader &reader);
     void serveDownload(const httplib::Request &req, httplib::Response &res);
+    void serveSpooled(const httplib::Request &req,
+                      httplib::Response &res,
+                      const httplib::ContentReader &reader);
 
     Workspace &workspace;
+    std::atomic<qint64> maxBufferedBody{HttpFront::kDefaultMaxBufferedBody};
     Router router;
     BlobService blobs;
     httplib::Server server;
@@ -122,10 +143,15 @@ void HttpFront::Private::install()
     // Answers go out as two writes (head, then body); with Nagle's algorithm the body waits for
     // the peer's delayed ACK of the head, about 40 ms per answer on Linux loopback.
     server.set_tcp_nodelay(true);
-    server.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &res) {
+    server.set_pre_routing_handler([this](const httplib::Request &req, httplib::Response &res) {
         const bool upload = req.method == "PUT" && req.path.rfind("/blob-upload/", 0) == 0;
-        if (!upload && req.get_header_value<uint64_t>("Content-Length") > kMaxApiBody) {
+        const bool spooled = req.method == "POST" && req.path == kSpooledRoute;
+        const uint64_t limit = spooled ? uint64_t(HttpFront::kMaxSpooledBody)
+                                       : uint64_t(maxBufferedBody.load());
+        if (!upload && req.get_header_value<uint64_t>("Content-Length") > limit) {
             apply(V2Api::error(413, QStringLiteral("The request body is too large.")), res);
+            // Refused unread: the body must not be taken for the next request on the connection.
+            res.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }
         // A chunked API body has no length to check up front; neither SDK sends one.
@@ -147,6 +173,10 @@ void HttpFront::Private::install()
     server.Get(R"(/blob-download/.*)", [this](const httplib::Request &req, httplib::Response &res) {
         serveDownload(req, res);
     });
+    server.Post(std::string(kSpooledRoute),
+                [this](const httplib::Request &req,
+                       httplib::Response &res,
+                       const httplib::ContentReader &reader) { serveSpooled(req, res, reader); });
     server.Put(R"(/blob-upload/.*)",
                [this](const httplib::Request &req,
                       httplib::Response &res,
@@ -217,6 +247,49 @@ void HttpFront::Private::serveUpload(const httplib::Request &req,
     finish(200, {});
 }
 
+void HttpFront::Private::serveSpooled(const httplib::Request &req,
+                                      httplib::Response &res,
+                                      const httplib::ContentReader &reader)
+{
+    QElapsedTimer timer;
+    timer.start();
+    bool bodyRead = false;
+    const auto answer = [&](const ServerResponse &response) {
+        if (!bodyRead) // the unread body must not be taken for the next request
+            res.set_header("Connection", "close");
+        apply(response, res);
+        logRequest(req, response.status, timer, response.userEmail);
+    };
+
+    // Who is asking is settled before anything is written: only a registered key can make
+    // the server store a body, and the signature covers the digest the header claims.
+    ServerRequest request = convert(req);
+    request.bodyFile = QStringLiteral("(not yet received)");
+    request.bodyFileSha256 = claimedSha256(request.header("content-digest"));
+    if (const std::optional<ServerResponse> refused = router.refuseUnsigned(request))
+        return answer(*refused);
+
+    QTemporaryFile spool(QDir(workspace.dataDir()).filePath(QStringLiteral("spool-XXXXXX.json")));
+    if (!spool.open())
+        return answer(V2Api::error(500, QStringLiteral("The server cannot store the request.")));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    bool written = true;
+    const bool received = reader([&](const char *data, size_t length) {
+        hash.addData(QByteArrayView(data, qsizetype(length)));
+        written = spool.write(data, qint64(length)) == qint64(length);
+        return written;
+    });
+    bodyRead = received;
+    const uint64_t declared = req.get_header_value<uint64_t>("Content-Length");
+    if (!written || !spool.flush())
+        return answer(V2Api::error(500, QStringLiteral("The server cannot store the request.")));
+    if (!received || uint64_t(spool.size()) != declared)
+        return answer(V2Api::error(400, QStringLiteral("The request body was incomplete.")));
+    request.bodyFile = spool.fileName();
+    request.bodyFileSha256 = hash.result();
+    answer(router.handle(request));
+}
+
 void HttpFront::Private::serveDownload(const httplib::Request &req, httplib::Response &res)
 {
     QElapsedTimer timer;
@@ -258,6 +331,11 @@ HttpFront::HttpFront(Workspace &workspace)
 }
 
 HttpFront::~HttpFront() = default;
+
+void HttpFront::setMaxBufferedBody(qint64 bytes)
+{
+    d->maxBufferedBody = bytes;
+}
 
 int HttpFront::bind(const QString &host, int port)
 {

@@ -20,6 +20,12 @@ public:
     HttpFront(const HttpFront &) = delete;
     HttpFront &operator=(const HttpFront &) = delete;
 
+    /// The largest API body held in memory (default 256 MiB); larger ones are refused with
+    /// 413, except a CVAT import's, which is spooled to disk (up to kMaxSpooledBody).
+    void setMaxBufferedBody(qint64 bytes);
+    static constexpr qint64 kDefaultMaxBufferedBody = qint64(256) << 20;
+    static constexpr qint64 kMaxSpooledBody = qint64(64) << 30;
+
     /// Binds @p host:@p port (0 = any free port). Returns the bound port, or 0 on failure.
     int bind(const QString &host, int port);
     /// Serves until stop(); blocks the calling thread.

@@ -37,6 +37,8 @@ bool LocalServer::start(const QString &host, int port)
         qCWarning(lcServer).noquote() << "cannot mark interrupted CVAT imports:" << e.what();
     }
     m_front = std::make_unique<HttpFront>(*m_workspace);
+    if (m_maxBufferedBody > 0)
+        m_front->setMaxBufferedBody(m_maxBufferedBody);
     m_port = m_front->bind(host, port);
     if (m_port == 0) {
         m_error = QStringLiteral("cannot listen on %1:%2").arg(host).arg(port);

@@ -49,6 +49,10 @@ public:
     /// to someone else or the workspace cannot be opened.
     bool ensureUser(const QString &email, const PublicKey &key, bool orgAdmin);
 
+    /// The largest API body the server holds in memory (HttpFront::setMaxBufferedBody); set
+    /// before start().
+    void setMaxBufferedBody(qint64 bytes) { m_maxBufferedBody = bytes; }
+
     bool isRunning() const { return m_thread.joinable(); }
     /// The bound port; 0 before start().
     int port() const { return m_port; }
@@ -65,6 +69,7 @@ private:
     QString m_dataDir;
     QString m_host;
     int m_port = 0;
+    qint64 m_maxBufferedBody = 0; ///< 0: HttpFront's default
     QString m_error;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<HttpFront> m_front;

@@ -67,6 +67,17 @@ ServerResponse Router::handleV1(const ServerRequest &request, bool userScope) co
     return response;
 }
 
+std::optional<ServerResponse> Router::refuseUnsigned(const ServerRequest &request) const
+{
+    const UserStore users(m_workspace.database());
+    const Authenticator::Outcome outcome =
+        Authenticator(users).verifyV2(request, QDateTime::currentSecsSinceEpoch());
+    if (outcome.user)
+        return std::nullopt;
+    qCInfo(lcServerAuth) << "v2 authentication failed before the body:" << outcome.message;
+    return V2Api::error(401, outcome.message);
+}
+
 ServerResponse Router::handleV2(const ServerRequest &request) const
 {
     const UserStore users(m_workspace.database());

@@ -2,6 +2,8 @@
 
 #include "serverresponse.h"
 
+#include <optional>
+
 namespace Encord::Server {
 
 class Workspace;
@@ -16,6 +18,10 @@ public:
     explicit Router(Workspace &workspace);
 
     ServerResponse handle(const ServerRequest &request) const;
+    /// The 401 answer for a v2 request whose signature does not hold, checked against the
+    /// digest its Content-Digest header claims (in bodyFileSha256): who is asking, before a
+    /// large body is received. nullopt when it holds; the body is checked again when it is in.
+    std::optional<ServerResponse> refuseUnsigned(const ServerRequest &request) const;
 
 private:
     ServerResponse handleV1(const ServerRequest &request, bool userScope) const;

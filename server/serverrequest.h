@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -18,7 +19,18 @@ struct ServerRequest
     QList<std::pair<QString, QString>> query;         ///< decoded, in order, repeated keys kept
     QList<std::pair<QByteArray, QByteArray>> headers; ///< names lower-cased
     QByteArray body;
+    /// A body too large to buffer, spooled by the HTTP front into this file (body is then
+    /// empty), and its SHA-256 as it was received.
+    QString bodyFile;
+    QByteArray bodyFileSha256;
     QString peer; ///< remote address, for logging
+
+    /// SHA-256 of the body, buffered or spooled: what signatures cover.
+    QByteArray bodySha256() const
+    {
+        return bodyFile.isEmpty() ? QCryptographicHash::hash(body, QCryptographicHash::Sha256)
+                                  : bodyFileSha256;
+    }
 
     /// The first value of header @p name (case-insensitive), or an empty array.
     QByteArray header(QByteArrayView name) const

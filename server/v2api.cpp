@@ -1,5 +1,6 @@
 #include "v2api.h"
 
+#include "base64fieldsplitter.h"
 #include "cvatimportjobs.h"
 #include "cvatimportservice.h"
 #include "datasetstore.h"
@@ -23,8 +24,11 @@
 #include "v2storageapi.h"
 #include "workspace.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryFile>
 #include <QUuid>
 
 namespace Encord::Server {
@@ -230,10 +234,31 @@ QJsonValue V2Api::cvatImport(const ServerRequest &request, const QStringList &pa
 {
     CvatImportJobs &jobs = m_workspace.cvatImportJobs();
     if (request.method == "POST" && matches(path, {"projects", "cvat-import"})) {
-        const QJsonObject body = V2Params::bodyObject(request);
         auto import = std::make_shared<CvatImportRequest>();
-        import->annotationsXml = QByteArray::fromBase64(
-            body.value(QLatin1String("annotationsBase64")).toString().toLatin1());
+        QJsonObject body;
+        if (request.bodyFile.isEmpty()) {
+            body = V2Params::bodyObject(request);
+            import->annotationsXml = QByteArray::fromBase64(
+                body.value(QLatin1String("annotationsBase64")).toString().toLatin1());
+        } else {
+            // A spooled body (see HttpFront): the annotations are decoded from it into a file
+            // of their own, a block at a time, and live as long as the import needs them.
+            import->annotationsFile = std::make_shared<QTemporaryFile>(
+                QDir(m_workspace.dataDir()).filePath(QStringLiteral("cvat-import-XXXXXX.xml")));
+            QFile spooled(request.bodyFile);
+            if (!import->annotationsFile->open() || !spooled.open(QIODevice::ReadOnly))
+                throw RequestError::invalidArgument(
+                    QStringLiteral("The server could not store the annotations."));
+            QString error;
+            std::optional<QJsonObject> others = Base64FieldSplitter::split(
+                spooled, "annotationsBase64", *import->annotationsFile, &error);
+            if (!others || !import->annotationsFile->flush())
+                throw RequestError::invalidArgument(
+                    error.isEmpty() ? QStringLiteral("The annotations could not be stored.")
+                                    : error);
+            import->annotationsFile->close();
+            body = *others;
+        }
         import->datasetHash = body.value(QLatin1String("datasetUuid")).toString();
         import->reviewMode =
             body.value(QLatin1String("reviewMode")).toString(QStringLiteral("labelled"));

@@ -349,6 +349,7 @@ private Q_SLOTS:
 
     void shouldImportEverySampleThroughTheClient_data();
     void shouldImportEverySampleThroughTheClient();
+    void shouldTakeAnImportLargerThanTheServersBufferedBodies();
     void shouldBuildOntologyFromLabelsAndAttributes();
     void shouldImportVideoExportAsFrames();
     void shouldRefuseMalformedXmlAndCreateNoProject();
@@ -439,6 +440,68 @@ void TestCvatImport::shouldImportEverySampleThroughTheClient_data()
     QTest::newRow("datumaro task") << "datumaro-export-task" << 2 << "datumaro-export-task";
     QTest::newRow("job boxes") << "maxkuklavod-job-boxes" << 14 << "maxkuklavod-job-boxes";
     QTest::newRow("dagshub skeleton") << "dagshub-project-skeleton" << 4 << "Testing project";
+}
+
+void TestCvatImport::shouldTakeAnImportLargerThanTheServersBufferedBodies()
+{
+    // Given a server that holds no API body over 16 KiB in memory
+    QTemporaryDir dir;
+    LocalServer server(dir.filePath(QStringLiteral("workspace")));
+    constexpr qint64 kLimit = 16 * 1024;
+    server.setMaxBufferedBody(kLimit);
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    const PrivateKey key = PrivateKey::generate();
+    Server::UserStore(server.workspace()->database())
+        .add(QStringLiteral("big@example.com"), *PublicKey::fromRaw(key.publicKeyRaw()), true);
+    RequestsSettings settings;
+    settings.backoffFactor = 0.01;
+    const EncordClient client(key, QUrl(server.baseUrl()), settings);
+
+    // And an export whose annotations.xml, read from its file, is several times that limit
+    const QString folder = dir.filePath(QStringLiteral("export"));
+    makeExport(QStringLiteral("datumaro-export-project"), folder);
+    CvatImportInput input = importInput(folder, QStringLiteral("large"));
+    const QByteArray xml = input.annotationsXml;
+    const QString annotations = folder + QStringLiteral("/annotations.xml");
+    writeFile(annotations, xml + "\n<!-- " + QByteArray(4 * kLimit, 'x') + " -->\n");
+    input.annotationsXml.clear();
+    input.annotationsFile = annotations;
+
+    // Then any other call with a body over the limit is refused before it is read
+    const auto refused = QCoro::waitFor(client.createDataset(
+        QStringLiteral("too long"), StorageLocation::CordStorage, QString(kLimit, u'd')));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().kind(), ApiError::Kind::PayloadTooLarge);
+
+    // And a large import from an unknown key is turned away before its body is stored, and
+    // a body that is not the one signed is refused once received
+    const QByteArray large = R"({"annotationsBase64":")" + QByteArray(4 * kLimit, 'Q') + R"("})";
+    const ServerClient stranger(server.port(), RequestSigner(PrivateKey::generate()));
+    QCOMPARE(stranger.v2("POST", "/v2/public/projects/cvat-import", large).status, 401);
+    const ServerClient member(server.port(), RequestSigner(key));
+    const ServerClient::Headers headers = member.v2Headers("POST", "/v2/public/projects/cvat-import",
+                                                     large, -30);
+    QByteArray tampered = large;
+    tampered[30] = 'R';
+    QCOMPARE(member.raw("POST", "/v2/public/projects/cvat-import", headers, tampered).status, 401);
+
+    // When the import is sent, its body spooled to disk instead
+    const auto imported =
+        QCoro::waitFor(client.createProjectFromCvat(input, {}, std::chrono::seconds(60)));
+
+    // Then the project has every object of the XML
+    QVERIFY2(imported.ok(), imported.ok() ? "" : qPrintable(imported.error().message()));
+    QVERIFY2(imported->success, QJsonDocument(imported->issues.toJson()).toJson().constData());
+    QList<Server::LabelRowRecord> rows =
+        Server::LabelRowStore(server.workspace()->database()).list(imported->projectHash, true);
+    QCOMPARE(rows.size(), 6);
+    QCOMPARE(importedObjects(rows), expectedObjects(xml));
+    // And nothing of the request is left in the workspace once the job is over
+    const auto leftovers = [&dir] {
+        return QDir(dir.filePath(QStringLiteral("workspace")))
+            .entryList({QStringLiteral("spool-*"), QStringLiteral("cvat-import-*")}, QDir::Files);
+    };
+    QTRY_VERIFY2(leftovers().isEmpty(), qPrintable(leftovers().join(QLatin1Char(' '))));
 }
 
 void TestCvatImport::shouldImportEverySampleThroughTheClient()

@@ -4,6 +4,7 @@
 #include "auth/privatekey.h"
 #include "auth/publickey.h"
 #include "authenticator.h"
+#include "base64fieldsplitter.h"
 #include "cvatimportjobs.h"
 #include "listingfilter.h"
 #include "requesterror.h"
@@ -17,7 +18,10 @@
 #include "userstore.h"
 #include "workspace.h"
 
+#include <QBuffer>
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QFile>
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -82,6 +86,9 @@ private Q_SLOTS:
     void shouldHoldTheLongPollUntilTheJobEnds();
     void shouldMarkJobsAStoppedServerLeftPendingAsFailed();
     void shouldReuseStatementsAndStayCorrectAfterAFailedStep();
+    void shouldSplitALargeBase64MemberOutOfAJsonObject();
+    void shouldRefuseBodiesTheSplitterCannotRead_data();
+    void shouldRefuseBodiesTheSplitterCannotRead();
 
 private:
     QTemporaryDir m_dir;
@@ -444,6 +451,85 @@ void TestServerUnits::shouldReuseStatementsAndStayCorrectAfterAFailedStep()
     QVERIFY(row.next());
     QCOMPARE(row.text(0), QStringLiteral("v42"));
     QCOMPARE(row.text(1), QStringLiteral("text"));
+}
+
+void TestServerUnits::shouldSplitALargeBase64MemberOutOfAJsonObject()
+{
+    // Given 5 MiB of bytes as base64 (more than one read and one decoding block), written as
+    // JSON may write it: "/" escaped once, a wrapped line, the member neither first nor last,
+    // and other members holding quotes, braces and nesting
+    QByteArray payload(5 << 20, Qt::Uninitialized);
+    QRandomGenerator generator(7);
+    generator.fillRange(reinterpret_cast<quint32 *>(payload.data()), payload.size() / 4);
+    QByteArray base64 = payload.toBase64();
+    const qsizetype slash = base64.indexOf('/');
+    QVERIFY(slash > 0);
+    base64.replace(slash, 1, "\\/");
+    base64.insert(76, "\\n");
+    const QByteArray body = R"( { "datasetUuid" : "d-1", "annotationsBase64": ")" + base64
+                            + R"(" , "data":[{"dataPath":"a \"b\" {c}.jpg","n":[1,2,{"x":null}]}],)"
+                              R"("transformBoundingBoxesToPolygons":false } )";
+    QBuffer in;
+    in.setData(body);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+
+    // When it is split
+    QString error;
+    const std::optional<QJsonObject> others =
+        Server::Base64FieldSplitter::split(in, "annotationsBase64", out, &error);
+
+    // Then the member comes out decoded, byte for byte, and the others parsed
+    QVERIFY2(others, qPrintable(error));
+    QCOMPARE(out.data().size(), payload.size());
+    QVERIFY(out.data() == payload);
+    QCOMPARE(others->size(), 3);
+    QCOMPARE(others->value(QLatin1String("datasetUuid")).toString(), QStringLiteral("d-1"));
+    QCOMPARE(others->value(QLatin1String("transformBoundingBoxesToPolygons")).toBool(true),
+             false);
+    const QJsonObject entry = others->value(QLatin1String("data")).toArray().first().toObject();
+    QCOMPARE(entry.value(QLatin1String("dataPath")).toString(), QStringLiteral("a \"b\" {c}.jpg"));
+    QCOMPARE(entry.value(QLatin1String("n")).toArray().size(), 3);
+}
+
+void TestServerUnits::shouldRefuseBodiesTheSplitterCannotRead_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("missing") << QByteArray(R"({"datasetUuid":"d"})") << "has no annotationsBase64";
+    QTest::newRow("repeated") << QByteArray(R"({"annotationsBase64":"QQ==","annotationsBase64":""})")
+                              << "twice";
+    QTest::newRow("not base64") << QByteArray(R"({"annotationsBase64":"QQ*="})")
+                                << "not valid base64";
+    QTest::newRow("padding inside")
+        << QByteArray(R"({"annotationsBase64":"QQ==QUFB"})") << "not valid base64";
+    QTest::newRow("unicode escape") << QByteArray(R"({"annotationsBase64":"QU\u0046B"})")
+                                    << "not valid base64";
+    QTest::newRow("not a string") << QByteArray(R"({"annotationsBase64":12})") << "JSON string";
+    QTest::newRow("cut short") << QByteArray(R"({"annotationsBase64":"QUFB)")
+                               << "ends inside the annotations";
+    QTest::newRow("an array") << QByteArray(R"([{"annotationsBase64":""}])")
+                              << "not a valid JSON object";
+    QTest::newRow("trailing text") << QByteArray(R"({"annotationsBase64":""} x)")
+                                   << "not a valid JSON object";
+    QTest::newRow("bad member") << QByteArray(R"({"annotationsBase64":"","data":[1,}])")
+                                << "not a valid JSON object";
+    QTest::newRow("empty") << QByteArray() << "not a valid JSON object";
+}
+
+void TestServerUnits::shouldRefuseBodiesTheSplitterCannotRead()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, error);
+    QBuffer in;
+    in.setData(body);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QString message;
+    QVERIFY(!Server::Base64FieldSplitter::split(in, "annotationsBase64", out, &message));
+    QVERIFY2(message.contains(error), qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestServerUnits)

@@ -78,7 +78,7 @@ public:
     bool anyBusy() const;
     void startPhase(Phase next, const QList<int> &indices);
     void pump();
-    QProcess *spawn();
+    void spawn();
     void send(Worker &worker, int index);
     void onAnswer(QProcess *process);
     void onWorkerExited(QProcess *process);
@@ -144,7 +144,7 @@ void DeidRunner::Private::pump()
     }
 }
 
-QProcess *DeidRunner::Private::spawn()
+void DeidRunner::Private::spawn()
 {
     auto *process = new QProcess(q);
     auto *timer = new QTimer(process);
@@ -188,7 +188,6 @@ QProcess *DeidRunner::Private::spawn()
     process->setStandardErrorFile(QProcess::nullDevice());
     process->setProcessEnvironment(workerEnvironment());
     process->start(workerPath, {});
-    return process;
 }
 
 void DeidRunner::Private::send(Worker &worker, int index)

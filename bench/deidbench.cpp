@@ -1,7 +1,8 @@
 // encord-deid-bench: DICOM de-identification throughput. Tag-only de-identification of a few
 // hundred files (the shared samples, replicated) through DeidRunner and its worker processes,
-// against gdcmanon --dumb and dcmodify on the same files in the same run, one process per
-// file and the same number of processes at once; then seconds per frame of text detection.
+// against gdcmanon --dumb and dcmodify on the same files in the same run (one process per file
+// for those) with the same number of processes at once; then seconds per frame of text
+// detection.
 // Not a CTest entry: run bench/run-deid-bench.sh.
 
 #include "deidrunner.h"
@@ -112,7 +113,7 @@ int main(int argc, char *argv[])
                 copies,
                 parallel);
 
-    // Ours: one encord-deid-worker per file.
+    // Ours: `parallel` encord-deid-worker processes, each fed file after file.
     const QString ours = work.filePath(QStringLiteral("ours"));
     QDir().mkpath(ours);
     QList<DeidJob> jobs;

@@ -32,6 +32,10 @@ QProcessEnvironment workerEnvironment()
 
 } // namespace
 
+// A worker that has served this many files is replaced by a fresh one, which bounds whatever
+// a library leaks per file at the cost of one process start (~20 ms) per this many files.
+constexpr int kFilesPerWorker = 200;
+
 class DeidRunner::Private
 {
 public:
@@ -41,11 +45,17 @@ public:
         Write,
     };
 
-    struct Running
+    // One encord-deid-worker process; it serves one file at a time, so that when it dies or
+    // hangs exactly one file is lost.
+    struct Worker
     {
         QProcess *process = nullptr;
         QTimer *timer = nullptr;
-        int index = -1;
+        int index = -1; ///< The file it is working on; -1 while idle.
+        int served = 0;
+        /// Kept from the start: QProcess forgets it once the process has ended, and it names
+        /// the partial outputs of a worker that died.
+        qint64 pid = 0;
     };
 
     DeidRunner *q = nullptr;
@@ -58,79 +68,131 @@ public:
     QList<DeidResult> results;
     QList<bool> done;
     QList<int> queue;
-    QList<Running> running;
+    QList<Worker> workers;
     Phase phase = Phase::Idle;
     bool cancelled = false;
     int steps = 0;
     int stepsDone = 0;
 
+    Worker *workerFor(QProcess *process);
+    bool anyBusy() const;
     void startPhase(Phase next, const QList<int> &indices);
     void pump();
-    void launch(int index);
-    void onWorkerFinished(QProcess *process, bool crashedOrKilled, const QString &why);
+    void spawn();
+    void send(Worker &worker, int index);
+    void onAnswer(QProcess *process);
+    void onWorkerExited(QProcess *process);
+    void onWorkerLost(QProcess *process, const QString &why);
+    void fileAnswered(int index, DeidResult result);
+    void afterFile();
+    void retire(QProcess *process);
+    void retireIdleWorkers();
+    void stopAll();
     void finishFile(int index, const DeidResult &result);
     void finishPhase();
     void removePartialOutputs(int index, qint64 pid);
 };
+
+DeidRunner::Private::Worker *DeidRunner::Private::workerFor(QProcess *process)
+{
+    for (Worker &worker : workers) {
+        if (worker.process == process)
+            return &worker;
+    }
+    return nullptr;
+}
+
+bool DeidRunner::Private::anyBusy() const
+{
+    return std::any_of(workers.cbegin(), workers.cend(), [](const Worker &worker) {
+        return worker.index >= 0;
+    });
+}
 
 void DeidRunner::Private::startPhase(Phase next, const QList<int> &indices)
 {
     phase = next;
     queue = indices;
     pump();
-    if (queue.isEmpty() && running.isEmpty())
+    if (cancelled)
+        return;
+    if (queue.isEmpty() && !anyBusy())
         finishPhase();
 }
 
 void DeidRunner::Private::pump()
 {
-    while (!queue.isEmpty() && running.size() < parallelism)
-        launch(queue.takeFirst());
+    while (!queue.isEmpty() && !cancelled) {
+        const auto idle = std::find_if(workers.begin(), workers.end(), [](const Worker &worker) {
+            return worker.index < 0;
+        });
+        if (idle != workers.end()) {
+            send(*idle, queue.takeFirst());
+            continue;
+        }
+        if (workers.size() >= parallelism)
+            return;
+        if (workerPath.isEmpty()) {
+            const int index = queue.takeFirst();
+            finishFile(index,
+                       DeidResult::failure(jobs.at(index).inputPath,
+                                           DeidRunner::tr("The de-identification worker "
+                                                          "(encord-deid-worker) is missing.")));
+            continue;
+        }
+        spawn();
+    }
 }
 
-void DeidRunner::Private::launch(int index)
+void DeidRunner::Private::spawn()
 {
-    const DeidJob &job = jobs.at(index);
-    if (workerPath.isEmpty()) {
-        finishFile(index,
-                   DeidResult::failure(job.inputPath,
-                                       DeidRunner::tr("The de-identification worker "
-                                                      "(encord-deid-worker) is missing.")));
-        return;
-    }
-
     auto *process = new QProcess(q);
     auto *timer = new QTimer(process);
     timer->setSingleShot(true);
-    running.append({process, timer, index});
+    workers.append({process, timer});
 
-    QObject::connect(process,
-                     &QProcess::finished,
-                     q,
-                     [this, process](int exitCode, QProcess::ExitStatus status) {
-                         const bool failed = status != QProcess::NormalExit || exitCode != 0;
-                         onWorkerFinished(process,
-                                          failed,
-                                          DeidRunner::tr("The DICOM library stopped while "
-                                                         "processing this file."));
-                     });
+    QObject::connect(process, &QProcess::readyReadStandardOutput, q, [this, process]() {
+        onAnswer(process);
+    });
+    QObject::connect(process, &QProcess::started, q, [this, process]() {
+        if (Worker *worker = workerFor(process))
+            worker->pid = process->processId();
+    });
+    QObject::connect(process, &QProcess::finished, q, [this, process]() {
+        onWorkerExited(process);
+    });
     QObject::connect(
         process, &QProcess::errorOccurred, q, [this, process](QProcess::ProcessError error) {
-            if (error == QProcess::FailedToStart)
-                onWorkerFinished(process,
-                                 true,
-                                 DeidRunner::tr("The de-identification worker "
-                                                "could not be started."));
+            if (error != QProcess::FailedToStart)
+                return;
+            // Queued: start() may report this before pump() has handed the worker its file.
+            QMetaObject::invokeMethod(
+                process,
+                [this, process]() {
+                    onWorkerLost(process,
+                                 DeidRunner::tr("The de-identification worker could not be "
+                                                "started."));
+                },
+                Qt::QueuedConnection);
         });
     QObject::connect(timer, &QTimer::timeout, q, [this, process]() {
+        process->disconnect(q);
         process->kill();
         process->waitForFinished(5000);
-        onWorkerFinished(process,
-                         true,
-                         DeidRunner::tr("De-identifying this file took too long; it was "
-                                        "stopped."));
+        onWorkerLost(process,
+                     DeidRunner::tr("De-identifying this file took too long; it was stopped."));
     });
 
+    process->setProcessChannelMode(QProcess::SeparateChannels);
+    // Nobody reads the worker's diagnostics, and a long-lived worker would pile them up here.
+    process->setStandardErrorFile(QProcess::nullDevice());
+    process->setProcessEnvironment(workerEnvironment());
+    process->start(workerPath, {});
+}
+
+void DeidRunner::Private::send(Worker &worker, int index)
+{
+    const DeidJob &job = jobs.at(index);
     const QString action = phase == Phase::Inspect          ? QStringLiteral("inspect")
                            : job.previewImagePath.isEmpty() ? QStringLiteral("deidentify")
                                                             : QStringLiteral("preview");
@@ -142,38 +204,85 @@ void DeidRunner::Private::launch(int index)
         {QStringLiteral("previewImage"), job.previewImagePath},
         {QStringLiteral("options"), options.toJson()},
     };
-    process->setProcessChannelMode(QProcess::SeparateChannels);
-    process->setProcessEnvironment(workerEnvironment());
-    process->start(workerPath, {});
-    process->write(QJsonDocument(request).toJson(QJsonDocument::Compact));
-    process->closeWriteChannel();
-    timer->start(fileTimeout);
+    worker.index = index;
+    worker.process->write(QJsonDocument(request).toJson(QJsonDocument::Compact) + '\n');
+    worker.timer->start(fileTimeout);
 }
 
-void DeidRunner::Private::onWorkerFinished(QProcess *process,
-                                           bool crashedOrKilled,
-                                           const QString &why)
+void DeidRunner::Private::onAnswer(QProcess *process)
 {
-    const auto entry = std::find_if(running.begin(), running.end(), [process](const Running &r) {
-        return r.process == process;
-    });
-    if (entry == running.end())
+    while (process->canReadLine()) {
+        Worker *worker = workerFor(process);
+        if (!worker)
+            return;
+        const QByteArray line = process->readLine().trimmed();
+        if (line.isEmpty())
+            continue;
+        const int index = worker->index;
+        const QJsonDocument answer = QJsonDocument::fromJson(line);
+        if (index < 0 || !answer.isObject()) {
+            // Out of step with its requests: nothing it says later can be trusted.
+            process->disconnect(q);
+            process->kill();
+            process->waitForFinished(5000);
+            onWorkerLost(process,
+                         DeidRunner::tr("The de-identification worker gave an unreadable "
+                                        "answer."));
+            return;
+        }
+        worker->timer->stop();
+        worker->index = -1;
+        if (++worker->served >= kFilesPerWorker)
+            retire(process);
+        fileAnswered(index, DeidResult::fromJson(answer.object()));
+        afterFile();
+        if (cancelled)
+            return;
+    }
+}
+
+void DeidRunner::Private::onWorkerExited(QProcess *process)
+{
+    Worker *worker = workerFor(process);
+    if (!worker)
+        return;
+    // An answer written just before the exit still counts. It is taken here rather than through
+    // onAnswer(), which would hand this dead worker the next file.
+    const int index = worker->index;
+    while (index >= 0 && process->canReadLine()) {
+        const QJsonDocument answer = QJsonDocument::fromJson(process->readLine().trimmed());
+        if (answer.isObject()) {
+            worker->index = -1;
+            fileAnswered(index, DeidResult::fromJson(answer.object()));
+            break;
+        }
+    }
+    onWorkerLost(process,
+                 DeidRunner::tr("The DICOM library stopped while processing this file."));
+}
+
+void DeidRunner::Private::onWorkerLost(QProcess *process, const QString &why)
+{
+    Worker *worker = workerFor(process);
+    if (!worker)
         return; // already handled (errorOccurred and finished can both arrive)
-    const int index = entry->index;
-    running.erase(entry);
+    const int index = worker->index;
+    const qint64 pid = worker->pid;
+    worker->timer->stop();
+    workers.removeIf([process](const Worker &entry) { return entry.process == process; });
     process->disconnect(q);
     process->deleteLater();
 
-    DeidResult result;
-    const QJsonDocument answer = QJsonDocument::fromJson(process->readAllStandardOutput());
-    if (!crashedOrKilled && answer.isObject()) {
-        result = DeidResult::fromJson(answer.object());
-    } else {
-        removePartialOutputs(index, process->processId());
-        result = DeidResult::failure(jobs.at(index).inputPath, why);
+    if (index >= 0) {
+        removePartialOutputs(index, pid);
+        fileAnswered(index, DeidResult::failure(jobs.at(index).inputPath, why));
     }
-    result.inputPath = jobs.at(index).inputPath;
+    afterFile();
+}
 
+void DeidRunner::Private::fileAnswered(int index, DeidResult result)
+{
+    result.inputPath = jobs.at(index).inputPath;
     if (phase == Phase::Inspect) {
         results[index] = result;
         ++stepsDone;
@@ -183,11 +292,49 @@ void DeidRunner::Private::onWorkerFinished(QProcess *process,
     } else {
         finishFile(index, result);
     }
-    if (cancelled)
+}
+
+void DeidRunner::Private::afterFile()
+{
+    if (cancelled || phase == Phase::Idle)
         return; // a slot connected to fileFinished or progress cancelled the run
     pump();
-    if (queue.isEmpty() && running.isEmpty())
+    if (cancelled)
+        return;
+    if (queue.isEmpty() && !anyBusy())
         finishPhase();
+}
+
+void DeidRunner::Private::retire(QProcess *process)
+{
+    workers.removeIf([process](const Worker &entry) { return entry.process == process; });
+    process->disconnect(q);
+    // Closing its input ends its loop; it exits on its own in a few milliseconds.
+    QObject::connect(process, &QProcess::finished, process, &QObject::deleteLater);
+    process->closeWriteChannel();
+}
+
+void DeidRunner::Private::retireIdleWorkers()
+{
+    const QList<Worker> idle = workers;
+    for (const Worker &worker : idle) {
+        if (worker.index < 0)
+            retire(worker.process);
+    }
+}
+
+void DeidRunner::Private::stopAll()
+{
+    const QList<Worker> stopping = workers;
+    workers.clear();
+    for (const Worker &worker : stopping) {
+        worker.process->disconnect(q);
+        worker.process->kill();
+        worker.process->waitForFinished(5000);
+        if (worker.index >= 0)
+            removePartialOutputs(worker.index, worker.pid);
+        worker.process->deleteLater();
+    }
 }
 
 void DeidRunner::Private::finishFile(int index, const DeidResult &result)
@@ -242,6 +389,7 @@ void DeidRunner::Private::finishPhase()
         return;
     }
     phase = Phase::Idle;
+    retireIdleWorkers();
     Q_EMIT q->finished();
 }
 
@@ -266,11 +414,16 @@ DeidRunner::DeidRunner(DeidOptions options, QObject *parent)
 
 DeidRunner::~DeidRunner()
 {
-    for (const Private::Running &entry : std::as_const(d->running)) {
-        entry.process->disconnect(this);
-        entry.process->kill();
-        entry.process->waitForFinished(5000);
-        d->removePartialOutputs(entry.index, entry.process->processId());
+    // Busy workers are killed (their partial outputs removed); idle and retired ones are let
+    // finish their loop, so that none outlives the runner.
+    d->retireIdleWorkers();
+    d->stopAll();
+    const QList<QProcess *> processes = findChildren<QProcess *>(Qt::FindDirectChildrenOnly);
+    for (QProcess *process : processes) {
+        process->disconnect(this);
+        process->closeWriteChannel();
+        if (!process->waitForFinished(2000))
+            process->kill();
     }
 }
 
@@ -339,16 +492,8 @@ void DeidRunner::cancel()
     if (d->phase == Private::Phase::Idle || d->cancelled)
         return;
     d->cancelled = true;
-    const QList<Private::Running> stopping = d->running;
-    d->running.clear();
     d->queue.clear();
-    for (const Private::Running &entry : stopping) {
-        entry.process->disconnect(this);
-        entry.process->kill();
-        entry.process->waitForFinished(5000);
-        d->removePartialOutputs(entry.index, entry.process->processId());
-        entry.process->deleteLater();
-    }
+    d->stopAll();
     d->phase = Private::Phase::Write;
     for (int index = 0; index < d->jobs.size(); ++index) {
         if (!d->done.at(index))

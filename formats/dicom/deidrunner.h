@@ -24,9 +24,13 @@ struct DeidJob
     QString previewImagePath = {};
 };
 
-/// Runs de-identification over many files, each in its own encord-deid-worker process (a few
-/// at a time), so a file that makes the DICOM library abort becomes a per-file error instead
-/// of taking the caller down.
+/// Runs de-identification over many files in encord-deid-worker processes, so a file that makes
+/// the DICOM library abort becomes a per-file error instead of taking the caller down.
+///
+/// Up to setParallelism() workers run at once, each kept for many files (a process start costs
+/// more than a tag-only file) and given one file at a time: when a worker dies or overruns the
+/// file timeout, only the file it held fails, and a fresh worker takes the files left. A worker
+/// is also replaced after a few hundred files, to bound what a library may leak.
 ///
 /// With save conditions, every file is inspected first; a series (SeriesInstanceUID) is saved
 /// only when the conditions hold for all of its files that were asked for. Results arrive per
@@ -44,14 +48,14 @@ public:
     /// program, else on PATH, else the one in this build tree. Empty when none is found.
     static QString defaultWorkerPath();
     void setWorkerPath(const QString &path);
-    /// Processes at once (default: the number of cores, at most 4).
+    /// Worker processes at once (default: the number of cores, at most 4).
     void setParallelism(int processes);
     /// Longest a worker may take for one file before it is stopped (default 10 minutes).
     void setFileTimeout(int milliseconds);
 
     /// Starts; results and progress follow through the signals.
     void start(const QList<DeidJob> &jobs);
-    /// Stops running workers and marks every unfinished file as cancelled. Partial outputs of
+    /// Kills the workers and marks every unfinished file as cancelled. Partial outputs of
     /// stopped workers are removed.
     void cancel();
     bool isRunning() const;

@@ -14,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFontMetrics>
 #include <QImage>
@@ -64,6 +65,42 @@ QStringList sampleNames()
 {
     return QDir(sampleDir())
         .entryList({QStringLiteral("*.dcm"), QStringLiteral("*.wl")}, QDir::Files, QDir::Name);
+}
+
+// Writes an executable shell script; the runner's tests use them as stand-in workers.
+bool writeScript(const QString &path, const QByteArray &body)
+{
+    QFile script(path);
+    if (!script.open(QIODevice::WriteOnly) || script.write("#!/bin/sh\n" + body) < 0)
+        return false;
+    script.close();
+    return script.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                 | QFileDevice::ExeOwner);
+}
+
+// A stand-in worker that speaks the real one's protocol: it logs its pid when it starts, then
+// answers each request line as written, naming its pid as the output so that a test sees which
+// process served which file. A request for "abort.dcm" aborts it, as a library assertion
+// would; one for "hang.dcm" never answers.
+bool writeFakeWorker(const QString &path, const QString &pidLog)
+{
+    const QByteArray body = "echo $$ >> '" + pidLog.toUtf8() + "'\n"
+                            "while IFS= read -r line; do\n"
+                            "  case \"$line\" in\n"
+                            "    *abort.dcm*) kill -ABRT $$ ;;\n"
+                            "    *hang.dcm*) exec sleep 600 ;;\n"
+                            "  esac\n"
+                            "  printf '{\"status\":\"written\",\"output\":\"%s\"}\\n' $$\n"
+                            "done\n";
+    return writeScript(path, body);
+}
+
+QStringList readLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 QByteArray fileHash(const QString &path)
@@ -518,6 +555,9 @@ private Q_SLOTS:
     void shouldNameBySopInstanceUidAndNeverOverwrite();
     void shouldPreviewWithoutWriting();
     void shouldCancelAndLeaveNothingHalfWritten();
+    void shouldServeManyFilesPerWorkerProcess();
+    void shouldFailOnlyTheFileAWorkerDiedOn();
+    void shouldStopAHungWorkerAndGoOn();
 
 private:
     QList<DeidResult> run(const DeidOptions &options, const QList<DeidJob> &jobs);
@@ -1406,6 +1446,144 @@ void TestDicomDeid::shouldCancelAndLeaveNothingHalfWritten()
     QVERIFY(cancelled >= jobs.size() - 4);
     for (const QString &name : QDir(folder).entryList(QDir::Files | QDir::Hidden))
         QVERIFY2(!name.contains(QStringLiteral(".partial-")), qPrintable(name));
+}
+
+void TestDicomDeid::shouldServeManyFilesPerWorkerProcess()
+{
+    // Given the real worker behind a script that logs each process it starts and the thread
+    // limit it was given, and a dozen files with an unreadable one among them
+    const QString folder = m_dir.filePath(QStringLiteral("pool"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString log = QDir(folder).filePath(QStringLiteral("starts.log"));
+    const QString wrapper = QDir(folder).filePath(QStringLiteral("worker.sh"));
+    QVERIFY(writeScript(wrapper,
+                        "echo \"$$ $OMP_THREAD_LIMIT\" >> '" + log.toUtf8() + "'\nexec '"
+                            + QByteArray(ENCORD_DEID_WORKER_BINARY) + "'\n"));
+    const QStringList names = {QStringLiteral("pydicom_MR_small.dcm"),
+                               QStringLiteral("pydicom_CT_small.dcm"),
+                               QStringLiteral("pydicom_no_meta.dcm"),
+                               QStringLiteral("pydicom_JPEG2000.dcm")};
+    QList<DeidJob> jobs;
+    for (int copy = 0; copy < 3; ++copy) {
+        for (const QString &name : names)
+            jobs.append({QDir(sampleDir()).filePath(name),
+                         folder,
+                         QStringLiteral("%1-%2").arg(copy).arg(name)});
+    }
+    qunsetenv("OMP_THREAD_LIMIT");
+
+    // When two workers at a time de-identify them
+    DeidRunner runner(DeidOptions{});
+    runner.setWorkerPath(wrapper);
+    runner.setParallelism(2);
+    QSignalSpy finished(&runner, &DeidRunner::finished);
+    runner.start(jobs);
+    QVERIFY(finished.wait(60000));
+
+    // Then every file has its own result, the unreadable one an error of its own
+    for (int index = 0; index < jobs.size(); ++index) {
+        const DeidResult &result = runner.results().at(index);
+        const bool unreadable = jobs.at(index).inputPath.endsWith(u"pydicom_no_meta.dcm");
+        QCOMPARE(result.inputPath, jobs.at(index).inputPath);
+        QCOMPARE(result.status,
+                 unreadable ? DeidResult::Status::Failed : DeidResult::Status::Written);
+        QCOMPARE(QFileInfo::exists(QDir(folder).filePath(jobs.at(index).fileName)),
+                 !unreadable);
+    }
+
+    // And two processes served them all, each with OpenMP held to one thread
+    const QStringList starts = readLines(log);
+    QVERIFY2(!starts.isEmpty() && starts.size() <= 2, qPrintable(starts.join(u'|')));
+    for (const QString &start : starts)
+        QCOMPARE(start.section(QLatin1Char(' '), 1), QStringLiteral("1"));
+
+    // And a worker that cannot be started fails every file, one by one, and the run still ends
+    DeidRunner missing(DeidOptions{});
+    missing.setWorkerPath(QDir(folder).filePath(QStringLiteral("no-such-worker")));
+    QSignalSpy missingFinished(&missing, &DeidRunner::finished);
+    missing.start(jobs.mid(0, 3));
+    QVERIFY(missingFinished.wait(10000));
+    for (const DeidResult &result : missing.results())
+        QCOMPARE(result.status, DeidResult::Status::Failed);
+}
+
+void TestDicomDeid::shouldFailOnlyTheFileAWorkerDiedOn()
+{
+    // Given a worker that aborts on one file, queued with others on a single worker
+    const QString folder = m_dir.filePath(QStringLiteral("abort"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString log = QDir(folder).filePath(QStringLiteral("starts.log"));
+    const QString worker = QDir(folder).filePath(QStringLiteral("worker.sh"));
+    QVERIFY(writeFakeWorker(worker, log));
+    QList<DeidJob> jobs;
+    for (const char *name : {"a.dcm", "abort.dcm", "b.dcm", "c.dcm", "d.dcm"})
+        jobs.append({QDir(folder).filePath(QLatin1String(name)), folder, QStringLiteral("out")});
+
+    // When they run
+    DeidRunner runner(DeidOptions{});
+    runner.setWorkerPath(worker);
+    runner.setParallelism(1);
+    QSignalSpy finished(&runner, &DeidRunner::finished);
+    runner.start(jobs);
+    QVERIFY(finished.wait(20000));
+
+    // Then that file alone failed, with a sentence, and the files after it were done by one
+    // fresh worker
+    const QList<DeidResult> &results = runner.results();
+    QCOMPARE(results.at(1).status, DeidResult::Status::Failed);
+    QVERIFY(!results.at(1).error.isEmpty());
+    for (const int index : {0, 2, 3, 4})
+        QCOMPARE(results.at(index).status, DeidResult::Status::Written);
+    QVERIFY(results.at(0).outputPath != results.at(2).outputPath);
+    QCOMPARE(results.at(3).outputPath, results.at(2).outputPath);
+    QCOMPARE(results.at(4).outputPath, results.at(2).outputPath);
+    QCOMPARE(readLines(log).size(), 2);
+
+    // And a worker is replaced after some hundreds of files without losing any
+    QFile::remove(log);
+    QList<DeidJob> many;
+    for (int index = 0; index < 450; ++index)
+        many.append({QDir(folder).filePath(QStringLiteral("%1.dcm").arg(index)),
+                     folder,
+                     QStringLiteral("out")});
+    runner.start(many);
+    QVERIFY(finished.wait(60000));
+    for (const DeidResult &result : runner.results())
+        QCOMPARE(result.status, DeidResult::Status::Written);
+    const qsizetype started = readLines(log).size();
+    QVERIFY2(started > 1 && started < 10, qPrintable(QString::number(started)));
+}
+
+void TestDicomDeid::shouldStopAHungWorkerAndGoOn()
+{
+    // Given a worker that hangs on one file, and a one-second limit per file
+    const QString folder = m_dir.filePath(QStringLiteral("hang"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString worker = QDir(folder).filePath(QStringLiteral("worker.sh"));
+    QVERIFY(writeFakeWorker(worker, QDir(folder).filePath(QStringLiteral("starts.log"))));
+    QList<DeidJob> jobs;
+    for (const char *name : {"a.dcm", "hang.dcm", "b.dcm", "c.dcm"})
+        jobs.append({QDir(folder).filePath(QLatin1String(name)), folder, QStringLiteral("out")});
+
+    // When they run on one worker
+    DeidRunner runner(DeidOptions{});
+    runner.setWorkerPath(worker);
+    runner.setParallelism(1);
+    runner.setFileTimeout(1000);
+    QSignalSpy finished(&runner, &DeidRunner::finished);
+    QElapsedTimer clock;
+    clock.start();
+    runner.start(jobs);
+    QVERIFY(finished.wait(20000));
+
+    // Then the hung file was stopped at the limit, and the others were done
+    QVERIFY(clock.elapsed() < 10000);
+    const QList<DeidResult> &results = runner.results();
+    QCOMPARE(results.at(1).status, DeidResult::Status::Failed);
+    QVERIFY2(results.at(1).error.contains(u"too long"), qPrintable(results.at(1).error));
+    for (const int index : {0, 2, 3})
+        QCOMPARE(results.at(index).status, DeidResult::Status::Written);
+    QCOMPARE(results.at(3).outputPath, results.at(2).outputPath);
 }
 
 QTEST_MAIN(TestDicomDeid)

@@ -1177,6 +1177,10 @@ Cancel closes this window without stopping the import: the project appears in th
         <source>files</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not unpack annotations.xml: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Encord::CvatSourcePage</name>
@@ -2076,6 +2080,10 @@ Cancel closes this window without stopping the import: the project appears in th
     </message>
     <message>
         <source>Cancelled before this file was de-identified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The de-identification worker gave an unreadable answer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

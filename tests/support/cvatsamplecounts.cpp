@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 namespace EncordTest {
 
@@ -70,6 +73,133 @@ CvatObjectCounts expectedCvatObjects(const QByteArray &xml)
             instances = int(pointsAttribute.match(line).captured(1).count(QLatin1Char(';'))) + 1;
         }
         counts[label + QLatin1Char('|') + shape] += instances;
+    }
+    return counts;
+}
+
+CvatObjectCounts expectedCvatObjectsAfterReport(const QByteArray &xml,
+                                               const QJsonObject &issues,
+                                               const QList<int> &frames,
+                                               QStringList *unexplained)
+{
+    // What the report says was not carried over: lines, and whole images.
+    static const QRegularExpression lineNote(QStringLiteral("\\(annotations\\.xml line (\\d+)\\)"));
+    QSet<int> droppedLines;
+    QSet<QString> missingImages;
+    for (const char *severity : {"errors", "warnings"}) {
+        for (const QJsonValue &issue : issues.value(QLatin1String(severity)).toArray()) {
+            const QString type = issue.toObject().value(QLatin1String("issue_type")).toString();
+            for (const QJsonValue &instance :
+                 issue.toObject().value(QLatin1String("instances")).toArray()) {
+                const QString text = instance.toString();
+                const QRegularExpressionMatch line = lineNote.match(text);
+                if (line.hasMatch())
+                    droppedLines.insert(line.captured(1).toInt());
+                if (type == QLatin1String("missing_image"))
+                    missingImages.insert(text.section(QStringLiteral(": "), 0, 0));
+            }
+        }
+    }
+
+    static const QRegularExpression element(QStringLiteral(
+        "<(box|polygon|polyline|points|skeleton|ellipse|mask|cuboid)\\b([^>]*)"));
+    static const QRegularExpression labelAttribute(QStringLiteral("\\blabel=\"([^\"]*)\""));
+    static const QRegularExpression nameAttribute(QStringLiteral("\\bname=\"([^\"]*)\""));
+    static const QRegularExpression frameAttribute(QStringLiteral("\\bframe=\"(\\d+)\""));
+    static const QRegularExpression outsideAttribute(QStringLiteral("\\boutside=\"1\""));
+    static const QRegularExpression pointsAttribute(QStringLiteral("\\bpoints=\"([^\"]*)\""));
+    static const QRegularExpression rotation(QStringLiteral("\\brotation=\""));
+    const auto shapeOf = [](const QString &kind, const QString &line, int *instances) {
+        *instances = 1;
+        if (kind == QLatin1String("box"))
+            return rotation.match(line).hasMatch() ? QStringLiteral("rotatable_bounding_box")
+                                                   : QStringLiteral("bounding_box");
+        if (kind == QLatin1String("polygon") || kind == QLatin1String("ellipse"))
+            return QStringLiteral("polygon");
+        if (kind == QLatin1String("polyline"))
+            return QStringLiteral("polyline");
+        if (kind == QLatin1String("mask"))
+            return QStringLiteral("bitmask");
+        if (kind == QLatin1String("skeleton"))
+            return QStringLiteral("skeleton");
+        if (kind == QLatin1String("cuboid"))
+            return QStringLiteral("cuboid");
+        *instances = int(pointsAttribute.match(line).captured(1).count(QLatin1Char(';'))) + 1;
+        return QStringLiteral("point");
+    };
+
+    struct Keyframe
+    {
+        int frame = 0;
+        bool outside = false;
+        QString key;
+        int instances = 1;
+    };
+    CvatObjectCounts counts;
+    QSet<int> explained;
+    QString image;
+    QString trackLabel;
+    bool inTrack = false;
+    bool inSkeleton = false;
+    QList<Keyframe> keyframes;
+    const QStringList lines = QString::fromUtf8(xml).split(QLatin1Char('\n'));
+    for (int index = 0; index < lines.size(); ++index) {
+        const QString &line = lines.at(index);
+        const int number = index + 1;
+        if (line.contains(QLatin1String("<image "))) {
+            image = nameAttribute.match(line).captured(1);
+        } else if (line.contains(QLatin1String("<track "))) {
+            inTrack = true;
+            trackLabel = labelAttribute.match(line).captured(1);
+            keyframes.clear();
+        } else if (line.contains(QLatin1String("</track>"))) {
+            inTrack = false;
+            std::sort(keyframes.begin(), keyframes.end(), [](const Keyframe &a, const Keyframe &b) {
+                return a.frame < b.frame;
+            });
+            for (const int frame : frames) {
+                const Keyframe *latest = nullptr;
+                for (const Keyframe &keyframe : std::as_const(keyframes)) {
+                    if (keyframe.frame <= frame)
+                        latest = &keyframe;
+                }
+                if (latest && !latest->outside)
+                    counts[latest->key] += latest->instances;
+            }
+        }
+        if (line.contains(QLatin1String("</skeleton>")))
+            inSkeleton = false;
+        const QRegularExpressionMatch match = element.match(line);
+        if (!match.hasMatch())
+            continue;
+        const QString kind = match.captured(1);
+        if (kind == QLatin1String("skeleton"))
+            inSkeleton = true;
+        else if (inSkeleton)
+            continue; // its nodes are part of the skeleton object
+        int instances = 1;
+        const QString shape = shapeOf(kind, line, &instances);
+        if (inTrack) {
+            keyframes.append({frameAttribute.match(line).captured(1).toInt(),
+                              outsideAttribute.match(line).hasMatch(),
+                              trackLabel + QLatin1Char('|') + shape,
+                              instances});
+            continue;
+        }
+        if (droppedLines.contains(number)) {
+            explained.insert(number);
+            continue;
+        }
+        if (missingImages.contains(image))
+            continue;
+        counts[labelAttribute.match(line).captured(1) + QLatin1Char('|') + shape] += instances;
+    }
+    if (unexplained) {
+        unexplained->clear();
+        for (const int line : std::as_const(droppedLines)) {
+            if (!explained.contains(line))
+                unexplained->append(QStringLiteral("line %1").arg(line));
+        }
     }
     return counts;
 }

@@ -96,8 +96,8 @@ bool copyValue(Scanner &scanner, QByteArray &into)
     }
     // A number or a literal: up to the next delimiter.
     const qsizetype start = into.size();
-    for (int c = scanner.peek(); c >= 0 && c != ',' && c != '}' && c != ']' && c != ' '
-                                 && c != '\t' && c != '\n' && c != '\r';
+    for (int c = scanner.peek(); c >= 0 && c != ',' && c != '}' && c != ']' && c != ' ' && c != '\t'
+                                 && c != '\n' && c != '\r';
          c = scanner.peek()) {
         into.append(char(scanner.get()));
     }
@@ -226,8 +226,8 @@ std::optional<QJsonObject> Base64FieldSplitter::split(QIODevice &in,
     if (scanner.peek() >= 0)
         return malformed();
     if (!found) {
-        message = QStringLiteral("The request body has no %1.")
-                      .arg(QString::fromUtf8(key.toByteArray()));
+        message =
+            QStringLiteral("The request body has no %1.").arg(QString::fromUtf8(key.toByteArray()));
         return std::nullopt;
     }
     others.append('}');

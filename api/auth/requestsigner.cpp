@@ -38,10 +38,8 @@ RequestSigner::V2Headers RequestSigner::v2Headers(const QByteArray &method,
                                                   const QByteArray &body,
                                                   qint64 created) const
 {
-    return v2HeadersOfDigest(method,
-                             requestTarget,
-                             QCryptographicHash::hash(body, QCryptographicHash::Sha256),
-                             created);
+    return v2HeadersOfDigest(
+        method, requestTarget, QCryptographicHash::hash(body, QCryptographicHash::Sha256), created);
 }
 
 RequestSigner::V2Headers RequestSigner::v2HeadersOfDigest(const QByteArray &method,

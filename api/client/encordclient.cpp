@@ -261,8 +261,8 @@ CvatImportBody writeCvatImportBody(const QString &annotationsFile,
         source = std::make_unique<QFile>(annotationsFile);
     }
     if (!source->open(QIODevice::ReadOnly)) {
-        written.error = QStringLiteral("Cannot read %1: %2")
-                            .arg(annotationsFile, source->errorString());
+        written.error =
+            QStringLiteral("Cannot read %1: %2").arg(annotationsFile, source->errorString());
         return written;
     }
     QFile out(path);
@@ -1201,12 +1201,12 @@ QCoro::Task<Result<CvatImportResult>> EncordClient::importCvat(
 
     // The annotations go into the body on a worker thread, straight from their file; only the
     // other keys are built here.
-    const QByteArray rest = PythonJson::dumps(QJsonObject{
-        {QStringLiteral("datasetUuid"), dataset->datasetHash},
-        {QStringLiteral("reviewMode"), toWire(input.reviewMode)},
-        {QStringLiteral("data"), data},
-        {QStringLiteral("transformBoundingBoxesToPolygons"),
-         input.transformBoundingBoxesToPolygons}});
+    const QByteArray rest =
+        PythonJson::dumps(QJsonObject{{QStringLiteral("datasetUuid"), dataset->datasetHash},
+                                      {QStringLiteral("reviewMode"), toWire(input.reviewMode)},
+                                      {QStringLiteral("data"), data},
+                                      {QStringLiteral("transformBoundingBoxesToPolygons"),
+                                       input.transformBoundingBoxesToPolygons}});
     data = QJsonArray();
     auto bodyFile = std::make_unique<QTemporaryFile>(
         QDir::temp().filePath(QStringLiteral("encord-cvat-import-XXXXXX.json")));

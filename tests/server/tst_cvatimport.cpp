@@ -479,8 +479,8 @@ void TestCvatImport::shouldTakeAnImportLargerThanTheServersBufferedBodies()
     const ServerClient stranger(server.port(), RequestSigner(PrivateKey::generate()));
     QCOMPARE(stranger.v2("POST", "/v2/public/projects/cvat-import", large).status, 401);
     const ServerClient member(server.port(), RequestSigner(key));
-    const ServerClient::Headers headers = member.v2Headers("POST", "/v2/public/projects/cvat-import",
-                                                     large, -30);
+    const ServerClient::Headers headers =
+        member.v2Headers("POST", "/v2/public/projects/cvat-import", large, -30);
     QByteArray tampered = large;
     tampered[30] = 'R';
     QCOMPARE(member.raw("POST", "/v2/public/projects/cvat-import", headers, tampered).status, 401);

@@ -20,10 +20,10 @@
 
 #include <QBuffer>
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -486,8 +486,7 @@ void TestServerUnits::shouldSplitALargeBase64MemberOutOfAJsonObject()
     QVERIFY(out.data() == payload);
     QCOMPARE(others->size(), 3);
     QCOMPARE(others->value(QLatin1String("datasetUuid")).toString(), QStringLiteral("d-1"));
-    QCOMPARE(others->value(QLatin1String("transformBoundingBoxesToPolygons")).toBool(true),
-             false);
+    QCOMPARE(others->value(QLatin1String("transformBoundingBoxesToPolygons")).toBool(true), false);
     const QJsonObject entry = others->value(QLatin1String("data")).toArray().first().toObject();
     QCOMPARE(entry.value(QLatin1String("dataPath")).toString(), QStringLiteral("a \"b\" {c}.jpg"));
     QCOMPARE(entry.value(QLatin1String("n")).toArray().size(), 3);
@@ -498,21 +497,22 @@ void TestServerUnits::shouldRefuseBodiesTheSplitterCannotRead_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("error");
     QTest::newRow("missing") << QByteArray(R"({"datasetUuid":"d"})") << "has no annotationsBase64";
-    QTest::newRow("repeated") << QByteArray(R"({"annotationsBase64":"QQ==","annotationsBase64":""})")
+    QTest::newRow("repeated") << QByteArray(
+        R"({"annotationsBase64":"QQ==","annotationsBase64":""})")
                               << "twice";
     QTest::newRow("not base64") << QByteArray(R"({"annotationsBase64":"QQ*="})")
                                 << "not valid base64";
     QTest::newRow("padding inside")
         << QByteArray(R"({"annotationsBase64":"QQ==QUFB"})") << "not valid base64";
-    QTest::newRow("unicode escape") << QByteArray(R"({"annotationsBase64":"QU\u0046B"})")
-                                    << "not valid base64";
+    QTest::newRow("unicode escape")
+        << QByteArray(R"({"annotationsBase64":"QU\u0046B"})") << "not valid base64";
     QTest::newRow("not a string") << QByteArray(R"({"annotationsBase64":12})") << "JSON string";
     QTest::newRow("cut short") << QByteArray(R"({"annotationsBase64":"QUFB)")
                                << "ends inside the annotations";
     QTest::newRow("an array") << QByteArray(R"([{"annotationsBase64":""}])")
                               << "not a valid JSON object";
-    QTest::newRow("trailing text") << QByteArray(R"({"annotationsBase64":""} x)")
-                                   << "not a valid JSON object";
+    QTest::newRow("trailing text")
+        << QByteArray(R"({"annotationsBase64":""} x)") << "not a valid JSON object";
     QTest::newRow("bad member") << QByteArray(R"({"annotationsBase64":"","data":[1,}])")
                                 << "not a valid JSON object";
     QTest::newRow("empty") << QByteArray() << "not a valid JSON object";

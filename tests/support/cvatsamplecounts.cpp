@@ -78,9 +78,9 @@ CvatObjectCounts expectedCvatObjects(const QByteArray &xml)
 }
 
 CvatObjectCounts expectedCvatObjectsAfterReport(const QByteArray &xml,
-                                               const QJsonObject &issues,
-                                               const QList<int> &frames,
-                                               QStringList *unexplained)
+                                                const QJsonObject &issues,
+                                                const QList<int> &frames,
+                                                QStringList *unexplained)
 {
     // What the report says was not carried over: lines, and whole images.
     static const QRegularExpression lineNote(QStringLiteral("\\(annotations\\.xml line (\\d+)\\)"));
@@ -101,8 +101,8 @@ CvatObjectCounts expectedCvatObjectsAfterReport(const QByteArray &xml,
         }
     }
 
-    static const QRegularExpression element(QStringLiteral(
-        "<(box|polygon|polyline|points|skeleton|ellipse|mask|cuboid)\\b([^>]*)"));
+    static const QRegularExpression element(
+        QStringLiteral("<(box|polygon|polyline|points|skeleton|ellipse|mask|cuboid)\\b([^>]*)"));
     static const QRegularExpression labelAttribute(QStringLiteral("\\blabel=\"([^\"]*)\""));
     static const QRegularExpression nameAttribute(QStringLiteral("\\bname=\"([^\"]*)\""));
     static const QRegularExpression frameAttribute(QStringLiteral("\\bframe=\"(\\d+)\""));

@@ -52,8 +52,8 @@ PreparedImport prepare(std::shared_ptr<const Cvat::CvatScanResult> scan,
         // Image names in the archive are relative to images/; this name cannot be one.
         QFile copy(unpacked->filePath(QStringLiteral(".annotations.xml")));
         if (!copy.open(QIODevice::WriteOnly)) {
-            prepared.error = CvatRunPage::tr("Could not unpack annotations.xml: %1")
-                                 .arg(copy.errorString());
+            prepared.error =
+                CvatRunPage::tr("Could not unpack annotations.xml: %1").arg(copy.errorString());
             return prepared;
         }
         while (!annotations->atEnd()) {
@@ -61,9 +61,9 @@ PreparedImport prepare(std::shared_ptr<const Cvat::CvatScanResult> scan,
                 return prepared;
             const QByteArray block = annotations->read(qint64(1) << 20);
             if (block.isEmpty() || copy.write(block) != block.size()) {
-                prepared.error = CvatRunPage::tr("Could not unpack annotations.xml: %1")
-                                     .arg(block.isEmpty() ? annotations->errorString()
-                                                          : copy.errorString());
+                prepared.error =
+                    CvatRunPage::tr("Could not unpack annotations.xml: %1")
+                        .arg(block.isEmpty() ? annotations->errorString() : copy.errorString());
                 return prepared;
             }
         }

@@ -30,6 +30,30 @@ QByteArray readFile(const QString &path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// The Encord shape CVAT element @p kind on @p line becomes, and in how many objects (a CVAT
+// points element is one point object per point).
+QString encordShape(const QString &kind, const QString &line, int *instances)
+{
+    static const QRegularExpression pointsAttribute(QStringLiteral("\\bpoints=\"([^\"]*)\""));
+    static const QRegularExpression rotation(QStringLiteral("\\brotation=\""));
+    *instances = 1;
+    if (kind == QLatin1String("box"))
+        return rotation.match(line).hasMatch() ? QStringLiteral("rotatable_bounding_box")
+                                               : QStringLiteral("bounding_box");
+    if (kind == QLatin1String("polygon") || kind == QLatin1String("ellipse"))
+        return QStringLiteral("polygon");
+    if (kind == QLatin1String("polyline"))
+        return QStringLiteral("polyline");
+    if (kind == QLatin1String("mask"))
+        return QStringLiteral("bitmask");
+    if (kind == QLatin1String("skeleton"))
+        return QStringLiteral("skeleton");
+    if (kind == QLatin1String("cuboid"))
+        return QStringLiteral("cuboid");
+    *instances = int(pointsAttribute.match(line).captured(1).count(QLatin1Char(';'))) + 1;
+    return QStringLiteral("point");
+}
+
 } // namespace
 
 CvatObjectCounts expectedCvatObjects(const QByteArray &xml)
@@ -37,8 +61,6 @@ CvatObjectCounts expectedCvatObjects(const QByteArray &xml)
     static const QRegularExpression element(
         QStringLiteral("<(box|polygon|polyline|points|skeleton|ellipse|mask)\\b[^>]*?\\blabel=\"([^"
                        "\"]*)\"([^>]*)"));
-    static const QRegularExpression pointsAttribute(QStringLiteral("\\bpoints=\"([^\"]*)\""));
-    static const QRegularExpression rotation(QStringLiteral("\\brotation=\""));
     CvatObjectCounts counts;
     bool inSkeleton = false;
     for (const QString &line : QString::fromUtf8(xml).split(QLatin1Char('\n'))) {
@@ -55,23 +77,8 @@ CvatObjectCounts expectedCvatObjects(const QByteArray &xml)
             continue;
         if (label.isEmpty())
             continue;
-        QString shape;
         int instances = 1;
-        if (kind == QLatin1String("box"))
-            shape = rotation.match(line).hasMatch() ? QStringLiteral("rotatable_bounding_box")
-                                                    : QStringLiteral("bounding_box");
-        else if (kind == QLatin1String("polygon") || kind == QLatin1String("ellipse"))
-            shape = QStringLiteral("polygon");
-        else if (kind == QLatin1String("polyline"))
-            shape = QStringLiteral("polyline");
-        else if (kind == QLatin1String("mask"))
-            shape = QStringLiteral("bitmask");
-        else if (kind == QLatin1String("skeleton"))
-            shape = QStringLiteral("skeleton");
-        else {
-            shape = QStringLiteral("point");
-            instances = int(pointsAttribute.match(line).captured(1).count(QLatin1Char(';'))) + 1;
-        }
+        const QString shape = encordShape(kind, line, &instances);
         counts[label + QLatin1Char('|') + shape] += instances;
     }
     return counts;
@@ -107,27 +114,6 @@ CvatObjectCounts expectedCvatObjectsAfterReport(const QByteArray &xml,
     static const QRegularExpression nameAttribute(QStringLiteral("\\bname=\"([^\"]*)\""));
     static const QRegularExpression frameAttribute(QStringLiteral("\\bframe=\"(\\d+)\""));
     static const QRegularExpression outsideAttribute(QStringLiteral("\\boutside=\"1\""));
-    static const QRegularExpression pointsAttribute(QStringLiteral("\\bpoints=\"([^\"]*)\""));
-    static const QRegularExpression rotation(QStringLiteral("\\brotation=\""));
-    const auto shapeOf = [](const QString &kind, const QString &line, int *instances) {
-        *instances = 1;
-        if (kind == QLatin1String("box"))
-            return rotation.match(line).hasMatch() ? QStringLiteral("rotatable_bounding_box")
-                                                   : QStringLiteral("bounding_box");
-        if (kind == QLatin1String("polygon") || kind == QLatin1String("ellipse"))
-            return QStringLiteral("polygon");
-        if (kind == QLatin1String("polyline"))
-            return QStringLiteral("polyline");
-        if (kind == QLatin1String("mask"))
-            return QStringLiteral("bitmask");
-        if (kind == QLatin1String("skeleton"))
-            return QStringLiteral("skeleton");
-        if (kind == QLatin1String("cuboid"))
-            return QStringLiteral("cuboid");
-        *instances = int(pointsAttribute.match(line).captured(1).count(QLatin1Char(';'))) + 1;
-        return QStringLiteral("point");
-    };
-
     struct Keyframe
     {
         int frame = 0;
@@ -178,7 +164,7 @@ CvatObjectCounts expectedCvatObjectsAfterReport(const QByteArray &xml,
         else if (inSkeleton)
             continue; // its nodes are part of the skeleton object
         int instances = 1;
-        const QString shape = shapeOf(kind, line, &instances);
+        const QString shape = encordShape(kind, line, &instances);
         if (inTrack) {
             keyframes.append({frameAttribute.match(line).captured(1).toInt(),
                               outsideAttribute.match(line).hasMatch(),

@@ -19,7 +19,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-
 #include <unistd.h>
 
 using namespace Encord::Dicom;

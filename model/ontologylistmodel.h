@@ -17,9 +17,9 @@ public:
     enum Column {
         TitleColumn = TitledColumns::Title,
         DescriptionColumn,
-        RoleColumn,    ///< "Admin" or "User"
-        CreatedColumn, ///< SortRole: QDateTime
-        EditedColumn,  ///< SortRole: QDateTime
+        RoleColumn,            ///< "Admin" or "User"
+        CreatedColumn,         ///< SortRole: QDateTime
+        EditedColumn,          ///< SortRole: QDateTime
         ObjectsColumn,         ///< number of objects in the structure
         ClassificationsColumn, ///< number of classifications in the structure
         ColumnCount,

@@ -19,9 +19,9 @@ public:
     enum Column {
         TitleColumn = TitledColumns::Title,
         DescriptionColumn,
-        RoleColumn,    ///< "Admin", "Annotator", "Reviewer", …
-        CreatedColumn, ///< SortRole: QDateTime
-        EditedColumn,  ///< SortRole: QDateTime
+        RoleColumn,     ///< "Admin", "Annotator", "Reviewer", …
+        CreatedColumn,  ///< SortRole: QDateTime
+        EditedColumn,   ///< SortRole: QDateTime
         DatasetsColumn, ///< number of attached datasets
         ReviewColumn,   ///< "Benchmark QA" with source projects, "Workflow" or "Manual QA"
         ColumnCount,

@@ -329,13 +329,14 @@ CvatImportOutcome CvatImportService::run(const CvatImportRequest &request,
         CvatProblemReport rowReport;
         CvatProblemReport scratch; // the reports of the ontology's interim builds
         const DataIndex index(request.data);
-        QFile annotations(request.annotationsFile ? request.annotationsFile->fileName() : QString());
+        QFile annotations(request.annotationsFile ? request.annotationsFile->fileName()
+                                                  : QString());
         if (request.annotationsFile && !annotations.open(QIODevice::ReadOnly))
             return fail(QStringLiteral("The server could not read back the annotations it "
                                        "received: %1")
                             .arg(annotations.errorString()));
-        CvatReader reader = request.annotationsFile ? CvatReader(&annotations)
-                                                    : CvatReader(request.annotationsXml);
+        CvatReader reader =
+            request.annotationsFile ? CvatReader(&annotations) : CvatReader(request.annotationsXml);
         reader.setVideoAsImages(true);
         CvatLabelRowBuilder builder(ontology, request.boxesAsPolygons);
         RowSpool spool(m_workspace.dataDir());

@@ -104,9 +104,8 @@ DeidRunner::Private::Worker *DeidRunner::Private::workerFor(QProcess *process)
 
 bool DeidRunner::Private::anyBusy() const
 {
-    return std::any_of(workers.cbegin(), workers.cend(), [](const Worker &worker) {
-        return worker.index >= 0;
-    });
+    return std::any_of(
+        workers.cbegin(), workers.cend(), [](const Worker &worker) { return worker.index >= 0; });
 }
 
 void DeidRunner::Private::startPhase(Phase next, const QList<int> &indices)
@@ -123,9 +122,8 @@ void DeidRunner::Private::startPhase(Phase next, const QList<int> &indices)
 void DeidRunner::Private::pump()
 {
     while (!queue.isEmpty() && !cancelled) {
-        const auto idle = std::find_if(workers.begin(), workers.end(), [](const Worker &worker) {
-            return worker.index < 0;
-        });
+        const auto idle = std::find_if(
+            workers.begin(), workers.end(), [](const Worker &worker) { return worker.index < 0; });
         if (idle != workers.end()) {
             send(*idle, queue.takeFirst());
             continue;
@@ -151,16 +149,14 @@ void DeidRunner::Private::spawn()
     timer->setSingleShot(true);
     workers.append({process, timer});
 
-    QObject::connect(process, &QProcess::readyReadStandardOutput, q, [this, process]() {
-        onAnswer(process);
-    });
+    QObject::connect(
+        process, &QProcess::readyReadStandardOutput, q, [this, process]() { onAnswer(process); });
     QObject::connect(process, &QProcess::started, q, [this, process]() {
         if (Worker *worker = workerFor(process))
             worker->pid = process->processId();
     });
-    QObject::connect(process, &QProcess::finished, q, [this, process]() {
-        onWorkerExited(process);
-    });
+    QObject::connect(
+        process, &QProcess::finished, q, [this, process]() { onWorkerExited(process); });
     QObject::connect(
         process, &QProcess::errorOccurred, q, [this, process](QProcess::ProcessError error) {
             if (error != QProcess::FailedToStart)
@@ -257,8 +253,7 @@ void DeidRunner::Private::onWorkerExited(QProcess *process)
             break;
         }
     }
-    onWorkerLost(process,
-                 DeidRunner::tr("The DICOM library stopped while processing this file."));
+    onWorkerLost(process, DeidRunner::tr("The DICOM library stopped while processing this file."));
 }
 
 void DeidRunner::Private::onWorkerLost(QProcess *process, const QString &why)

@@ -17,7 +17,6 @@
 
 #include <iostream>
 #include <string>
-
 #include <unistd.h>
 
 using namespace Encord::Dicom;

@@ -84,14 +84,15 @@ bool writeScript(const QString &path, const QByteArray &body)
 // would; one for "hang.dcm" never answers.
 bool writeFakeWorker(const QString &path, const QString &pidLog)
 {
-    const QByteArray body = "echo $$ >> '" + pidLog.toUtf8() + "'\n"
-                            "while IFS= read -r line; do\n"
-                            "  case \"$line\" in\n"
-                            "    *abort.dcm*) kill -ABRT $$ ;;\n"
-                            "    *hang.dcm*) exec sleep 600 ;;\n"
-                            "  esac\n"
-                            "  printf '{\"status\":\"written\",\"output\":\"%s\"}\\n' $$\n"
-                            "done\n";
+    const QByteArray body = "echo $$ >> '" + pidLog.toUtf8()
+                            + "'\n"
+                              "while IFS= read -r line; do\n"
+                              "  case \"$line\" in\n"
+                              "    *abort.dcm*) kill -ABRT $$ ;;\n"
+                              "    *hang.dcm*) exec sleep 600 ;;\n"
+                              "  esac\n"
+                              "  printf '{\"status\":\"written\",\"output\":\"%s\"}\\n' $$\n"
+                              "done\n";
     return writeScript(path, body);
 }
 
@@ -831,7 +832,7 @@ void TestDicomDeid::shouldRemoveOverlaysCurvesAndOriginalAttributesAtAnyDepth()
         });
     };
     QCOMPARE(count(*planted, false), 26); // 2 x 8 overlay, 6 curve, 2 attribute, 2 private
-    QCOMPARE(count(*planted, true), 3); // (0400,0550) and the private creator and element
+    QCOMPARE(count(*planted, true), 3);   // (0400,0550) and the private creator and element
 
     for (const PixelRedactionMode mode :
          {PixelRedactionMode::NoText, PixelRedactionMode::AllText}) {
@@ -1487,8 +1488,7 @@ void TestDicomDeid::shouldServeManyFilesPerWorkerProcess()
         QCOMPARE(result.inputPath, jobs.at(index).inputPath);
         QCOMPARE(result.status,
                  unreadable ? DeidResult::Status::Failed : DeidResult::Status::Written);
-        QCOMPARE(QFileInfo::exists(QDir(folder).filePath(jobs.at(index).fileName)),
-                 !unreadable);
+        QCOMPARE(QFileInfo::exists(QDir(folder).filePath(jobs.at(index).fileName)), !unreadable);
     }
 
     // And two processes served them all, each with OpenMP held to one thread

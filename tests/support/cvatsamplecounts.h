@@ -26,9 +26,9 @@ CvatObjectCounts expectedCvatObjects(const QByteArray &xml);
 /// a keyframe with outside="0" covers until the next keyframe. Report lines that name no
 /// shape are returned in @p unexplained.
 CvatObjectCounts expectedCvatObjectsAfterReport(const QByteArray &xml,
-                                               const QJsonObject &issues,
-                                               const QList<int> &frames,
-                                               QStringList *unexplained);
+                                                const QJsonObject &issues,
+                                                const QList<int> &frames,
+                                                QStringList *unexplained);
 
 /// Objects in label rows (their JSON text), per (name, shape).
 CvatObjectCounts labelRowObjects(const QList<QByteArray> &rows);
